@@ -1,0 +1,239 @@
+//! `postq list`: the selected messages as a table, JSON lines, IDs or a count.
+
+use std::cmp::Ordering;
+use std::io::Write;
+use std::ops::ControlFlow;
+
+use crate::cli::{ListArgs, SortField};
+use crate::console::{Console, report_malformed};
+use crate::error::Result;
+use crate::postfix::Postfix;
+use crate::queue::{ParsedLine, QueueEntry};
+use crate::render::{ListRow, TableLayout, format_count, format_size, plural, render_list_table};
+use crate::scan::{open_listing, scan_queue};
+use crate::settings::Settings;
+
+pub fn run(
+    settings: &Settings,
+    args: &ListArgs,
+    postfix: &dyn Postfix,
+    console: &mut Console<'_>,
+) -> Result<()> {
+    let listing = open_listing(settings, postfix)?;
+    let mut lister = Lister::new(args, settings.now);
+    let report = {
+        let Console { out, err } = console;
+        scan_queue(
+            listing,
+            |_entry| true,
+            |line| lister.push(line, &mut **out),
+            |bad| report_malformed(&mut **err, bad),
+        )?
+    };
+    lister.finish(settings, console)?;
+    for warning in &report.warnings {
+        console.warn(warning);
+    }
+    if report.entries == 0 && report.malformed == 0 {
+        console.note("Mail queue is empty");
+    }
+    match report.malformed_error() {
+        Some(err) => Err(err),
+        None => Ok(()),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Table,
+    Json,
+    Ids,
+    Count,
+}
+
+/// What is kept of a message until the end: a line to print, or a table row.
+enum Item {
+    Line(Box<str>),
+    Row(ListRow),
+}
+
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum SortKey {
+    Number(i64),
+    Text(Box<str>),
+}
+
+struct Kept {
+    key: Option<SortKey>,
+    /// Position in the listing: ties keep it, and it is the order without --sort.
+    position: u64,
+    item: Item,
+}
+
+/// Collects or streams the selected messages in the requested form.
+struct Lister {
+    format: Format,
+    sort: Option<SortField>,
+    reverse: bool,
+    limit: Option<u64>,
+    now: i64,
+    kept: Vec<Kept>,
+    /// Messages written already (streaming) or counted.
+    emitted: u64,
+    selected: u64,
+}
+
+impl Lister {
+    fn new(args: &ListArgs, now: i64) -> Lister {
+        let format = if args.format.json {
+            Format::Json
+        } else if args.format.ids {
+            Format::Ids
+        } else if args.format.count {
+            Format::Count
+        } else {
+            Format::Table
+        };
+        Lister {
+            format,
+            sort: args.sort,
+            reverse: args.reverse,
+            limit: args.limit,
+            now,
+            kept: Vec::new(),
+            emitted: 0,
+            selected: 0,
+        }
+    }
+
+    /// Streams when the order is postqueue's own: the first lines are out while postqueue
+    /// still writes, and a --limit stops it early.
+    fn streams(&self) -> bool {
+        self.format == Format::Count
+            || (self.sort.is_none() && !self.reverse && self.format != Format::Table)
+    }
+
+    fn push(&mut self, line: &ParsedLine<'_>, out: &mut dyn Write) -> Result<ControlFlow<()>> {
+        self.selected += 1;
+        if self.limit.is_some_and(|limit| self.emitted >= limit) && self.streams() {
+            return Ok(ControlFlow::Break(()));
+        }
+        if self.streams() {
+            match self.format {
+                Format::Json => writeln!(out, "{}", line.text)?,
+                Format::Ids => writeln!(out, "{}", line.entry.id)?,
+                Format::Count | Format::Table => {}
+            }
+            self.emitted += 1;
+            let done = self.limit.is_some_and(|limit| self.emitted >= limit);
+            return Ok(if done {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            });
+        }
+        let item = match self.format {
+            Format::Table => Item::Row(ListRow::new(&line.entry, self.now)),
+            Format::Json => Item::Line(line.text.into()),
+            Format::Ids | Format::Count => Item::Line(line.entry.id.as_ref().into()),
+        };
+        self.kept.push(Kept {
+            key: self.sort.map(|field| sort_key(field, &line.entry)),
+            position: line.number,
+            item,
+        });
+        // With a limit, only the best `limit` need keeping: trim now and then.
+        if let Some(limit) = self.limit {
+            let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+            if self.kept.len() >= limit.saturating_mul(2).max(1024) {
+                self.order_and_trim(limit);
+            }
+        }
+        Ok(ControlFlow::Continue(()))
+    }
+
+    fn order_and_trim(&mut self, limit: usize) {
+        let reverse = self.reverse;
+        self.kept.sort_by(|a, b| {
+            let by_key = a.key.cmp(&b.key);
+            let by_key = if reverse { by_key.reverse() } else { by_key };
+            let by_position = a.position.cmp(&b.position);
+            match (by_key, a.key.is_none()) {
+                // No --sort: --reverse turns the listing order around.
+                (Ordering::Equal, true) if reverse => by_position.reverse(),
+                (Ordering::Equal, _) => by_position,
+                (ordering, _) => ordering,
+            }
+        });
+        self.kept.truncate(limit);
+    }
+
+    fn finish(mut self, settings: &Settings, console: &mut Console<'_>) -> Result<()> {
+        let limit = self.limit.map_or(usize::MAX, |limit| {
+            usize::try_from(limit).unwrap_or(usize::MAX)
+        });
+        self.order_and_trim(limit);
+        let out = &mut *console.out;
+        match self.format {
+            Format::Count => {
+                let count = self.limit.map_or(self.selected, |l| self.selected.min(l));
+                writeln!(out, "{count}")?;
+            }
+            Format::Json | Format::Ids => {
+                for kept in &self.kept {
+                    if let Item::Line(line) = &kept.item {
+                        writeln!(out, "{line}")?;
+                    }
+                }
+            }
+            Format::Table => {
+                let rows: Vec<ListRow> = self
+                    .kept
+                    .into_iter()
+                    .filter_map(|kept| match kept.item {
+                        Item::Row(row) => Some(row),
+                        Item::Line(_) => None,
+                    })
+                    .collect();
+                if rows.is_empty() {
+                    return Ok(());
+                }
+                let layout = TableLayout {
+                    color: settings.color,
+                    width: settings.terminal.width,
+                };
+                out.write_all(render_list_table(&rows, layout).as_bytes())?;
+                let bytes: u64 = rows.iter().map(|row| row.size).sum();
+                let shown = rows.len() as u64;
+                let footer = if shown < self.selected {
+                    format!(
+                        "{} of {} shown, {}",
+                        format_count(shown),
+                        plural(self.selected, "message", "messages"),
+                        format_size(bytes)
+                    )
+                } else {
+                    format!(
+                        "{}, {}",
+                        plural(shown, "message", "messages"),
+                        format_size(bytes)
+                    )
+                };
+                writeln!(out, "{footer}")?;
+            }
+        }
+        out.flush()?;
+        Ok(())
+    }
+}
+
+fn sort_key(field: SortField, entry: &QueueEntry<'_>) -> SortKey {
+    match field {
+        SortField::Arrival => SortKey::Number(entry.arrival_time),
+        SortField::Size => SortKey::Number(entry.size as i64),
+        SortField::Queue => SortKey::Number(entry.queue.index() as i64),
+        SortField::Recipients => SortKey::Number(entry.recipients.len() as i64),
+        SortField::Sender => SortKey::Text(entry.sender.to_lowercase().into()),
+        SortField::Id => SortKey::Text(entry.id.as_ref().into()),
+    }
+}

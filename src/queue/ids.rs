@@ -1,0 +1,107 @@
+//! A compact, exact set of queue IDs, to keep each message once when a listing shows it twice
+//! (the queue changes while postqueue scans it).
+
+use hashbrown::HashSet;
+
+/// Queue IDs are `[A-Za-z0-9_]`: 63 symbols, 6 bits each, so an ID of up to 21 characters
+/// packs exactly into a u128 (16 bytes, no heap). Longer IDs, which Postfix allows but never
+/// makes, go into a set of strings.
+#[derive(Debug, Default)]
+pub struct IdSet {
+    packed: HashSet<u128>,
+    long: HashSet<Box<str>>,
+}
+
+const PACKED_MAX_LEN: usize = 21;
+
+impl IdSet {
+    pub fn new() -> Self {
+        IdSet::default()
+    }
+
+    /// Adds `id`; returns false when it was there already.
+    pub fn insert(&mut self, id: &str) -> bool {
+        match pack(id) {
+            Some(key) => self.packed.insert(key),
+            None => {
+                if self.long.contains(id) {
+                    false
+                } else {
+                    self.long.insert(id.into())
+                }
+            }
+        }
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        match pack(id) {
+            Some(key) => self.packed.contains(&key),
+            None => self.long.contains(id),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.packed.len() + self.long.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+fn pack(id: &str) -> Option<u128> {
+    if id.len() > PACKED_MAX_LEN {
+        return None;
+    }
+    let mut key = 0u128;
+    for byte in id.bytes() {
+        let symbol = match byte {
+            b'0'..=b'9' => byte - b'0' + 1,
+            b'A'..=b'Z' => byte - b'A' + 11,
+            b'a'..=b'z' => byte - b'a' + 37,
+            b'_' => 63,
+            _ => return None,
+        };
+        key = (key << 6) | u128::from(symbol);
+    }
+    Some(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_each_id_once_and_tells_ids_apart() {
+        let mut ids = IdSet::new();
+        assert!(ids.insert("85F4B98C0F4"));
+        assert!(!ids.insert("85F4B98C0F4"));
+        // Case matters; "0" is not padding; long IDs and the fallback work the same.
+        for id in [
+            "85f4b98c0f4",
+            "085F4B98C0F4",
+            "4Jgt2V6BKNz1xy5",
+            "a_b",
+            "ab_",
+        ] {
+            assert!(ids.insert(id), "{id}");
+            assert!(!ids.insert(id), "{id}");
+        }
+        let long = "A".repeat(40);
+        assert!(ids.insert(&long));
+        assert!(!ids.insert(&long));
+        assert!(ids.contains(&long));
+        assert!(ids.contains("a_b"));
+        assert!(!ids.contains("b_a"));
+        assert_eq!(ids.len(), 7);
+    }
+
+    #[test]
+    fn packing_is_exact_up_to_21_characters() {
+        let a = "z".repeat(21);
+        let b = format!("{}y", "z".repeat(20));
+        assert_ne!(pack(&a), pack(&b));
+        assert!(pack(&a).is_some());
+        assert!(pack(&"z".repeat(22)).is_none());
+    }
+}

@@ -1,0 +1,174 @@
+//! The queue model: one message as `postqueue -j` describes it.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::Deserialize;
+
+/// The Postfix queues a message can be in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QueueName {
+    Maildrop,
+    Incoming,
+    Active,
+    Deferred,
+    Hold,
+}
+
+impl QueueName {
+    pub const ALL: [QueueName; 5] = [
+        QueueName::Maildrop,
+        QueueName::Incoming,
+        QueueName::Active,
+        QueueName::Deferred,
+        QueueName::Hold,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QueueName::Maildrop => "maildrop",
+            QueueName::Incoming => "incoming",
+            QueueName::Active => "active",
+            QueueName::Deferred => "deferred",
+            QueueName::Hold => "hold",
+        }
+    }
+
+    /// A queue name as a user types it (case-insensitive).
+    pub fn parse(text: &str) -> Option<QueueName> {
+        QueueName::ALL
+            .into_iter()
+            .find(|queue| queue.as_str().eq_ignore_ascii_case(text))
+    }
+
+    /// Position in [`QueueName::ALL`], for per-queue tables and bit sets.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl fmt::Display for QueueName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The sender of bounces and notifications: `<>` on the wire, `MAILER-DAEMON` in postqueue.
+pub const NULL_SENDER: &str = "MAILER-DAEMON";
+
+/// One queued message. Strings borrow from the `postqueue -j` line where no JSON escape
+/// forces a copy. Members postq does not use are not kept here; the raw line keeps them.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct QueueEntry<'a> {
+    #[serde(rename = "queue_name")]
+    pub queue: QueueName,
+    #[serde(rename = "queue_id", borrow)]
+    pub id: Cow<'a, str>,
+    pub arrival_time: i64,
+    #[serde(rename = "message_size")]
+    pub size: u64,
+    /// Absent before Postfix 3.5.
+    #[serde(default)]
+    pub forced_expire: bool,
+    #[serde(borrow)]
+    pub sender: Cow<'a, str>,
+    #[serde(borrow, default)]
+    pub recipients: Vec<Recipient<'a>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Recipient<'a> {
+    #[serde(borrow)]
+    pub address: Cow<'a, str>,
+    #[serde(borrow, default)]
+    pub delay_reason: Option<Cow<'a, str>>,
+}
+
+impl QueueEntry<'_> {
+    /// Seconds since the message arrived; never negative (clocks drift).
+    pub fn age(&self, now: i64) -> i64 {
+        now.saturating_sub(self.arrival_time).max(0)
+    }
+
+    pub fn sender_domain(&self) -> &str {
+        domain_of(&self.sender)
+    }
+
+    pub fn is_null_sender(&self) -> bool {
+        is_null_address(&self.sender)
+    }
+
+    /// The first delay reason, if any recipient has one (Postfix lists those first).
+    pub fn first_reason(&self) -> Option<&str> {
+        self.recipients
+            .iter()
+            .find_map(|recipient| recipient.delay_reason.as_deref())
+    }
+}
+
+/// The null sender as postqueue shows it (`MAILER-DAEMON`), or empty.
+pub fn is_null_address(address: &str) -> bool {
+    address.is_empty() || address == NULL_SENDER
+}
+
+/// The domain of an address: what follows the last `@` (a quoted local part may hold `@`),
+/// or "" when there is none.
+pub fn domain_of(address: &str) -> &str {
+    match address.rfind('@') {
+        Some(at) => &address[at + 1..],
+        None => "",
+    }
+}
+
+/// Why a text is not a queue ID, or None when it is one.
+///
+/// Postfix accepts `[A-Za-z0-9_]`, up to 255 characters (postsuper's own check). Short IDs
+/// are hexadecimal and long ones are not, so never check for hex only.
+pub fn queue_id_problem(text: &str) -> Option<&'static str> {
+    if text.is_empty() {
+        Some("it is empty")
+    } else if text.len() > 255 {
+        Some("it is longer than 255 characters")
+    } else if !text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        Some("a queue ID holds only letters, digits and '_'")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn domain_is_after_the_last_at() {
+        assert_eq!(domain_of("user@example.com"), "example.com");
+        assert_eq!(domain_of("\"a@b\"@example.com"), "example.com");
+        assert_eq!(domain_of("MAILER-DAEMON"), "");
+        assert_eq!(domain_of(""), "");
+    }
+
+    #[test]
+    fn queue_ids_are_checked_as_postfix_does() {
+        assert_eq!(queue_id_problem("85F4B98C0F4"), None);
+        assert_eq!(queue_id_problem("4Jgt2V6BKNz1xy5"), None);
+        assert_eq!(queue_id_problem("ab_9"), None);
+        assert!(queue_id_problem("").is_some());
+        assert!(queue_id_problem("85F4B98C0F4*").is_some());
+        assert!(queue_id_problem("85F4 98C0F4").is_some());
+        assert!(queue_id_problem("../etc").is_some());
+        assert!(queue_id_problem(&"A".repeat(256)).is_some());
+        assert_eq!(queue_id_problem(&"A".repeat(255)), None);
+    }
+
+    #[test]
+    fn queue_names_parse_case_insensitively() {
+        assert_eq!(QueueName::parse("deferred"), Some(QueueName::Deferred));
+        assert_eq!(QueueName::parse("HOLD"), Some(QueueName::Hold));
+        assert_eq!(QueueName::parse("corrupt"), None);
+        for queue in QueueName::ALL {
+            assert_eq!(QueueName::ALL[queue.index()], queue);
+        }
+    }
+}

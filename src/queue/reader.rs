@@ -1,0 +1,340 @@
+//! The streaming `postqueue -j` reader: one JSON object a line, read as bytes, decoded
+//! lossily, handed to the caller one line at a time while the producer is still writing.
+
+use std::borrow::Cow;
+use std::io::{self, Read};
+use std::ops::ControlFlow;
+
+use super::model::{QueueEntry, queue_id_problem};
+
+/// A parsed line. `text` is the line as read (lossily decoded, without its newline): the
+/// exact JSON postqueue printed, every member kept, for pass-through output.
+#[derive(Debug)]
+pub struct ParsedLine<'a> {
+    pub number: u64,
+    pub text: &'a str,
+    pub entry: QueueEntry<'a>,
+}
+
+/// A line that is not a queue entry.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("line {number}: {message}")]
+pub struct LineError {
+    pub number: u64,
+    pub message: String,
+}
+
+/// Why reading ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadEnd {
+    /// The input ended.
+    Complete,
+    /// The visitor asked to stop before the end.
+    Stopped,
+}
+
+const BUFFER_SIZE: usize = 1 << 20;
+
+/// Read `postqueue -j` lines from `input` and hand each to `visit`, in input order. Blank
+/// lines are skipped. A malformed line is handed over as a [`LineError`] and reading goes on.
+pub fn read_entries<R, F>(input: R, mut visit: F) -> io::Result<ReadEnd>
+where
+    R: Read,
+    F: FnMut(Result<ParsedLine<'_>, LineError>) -> ControlFlow<()>,
+{
+    let mut lines = LineSplitter::new(input);
+    let mut number = 0u64;
+    while let Some(bytes) = lines.next_line()? {
+        number += 1;
+        if let ControlFlow::Break(()) = visit_line(number, bytes, &mut visit) {
+            return Ok(ReadEnd::Stopped);
+        }
+    }
+    Ok(ReadEnd::Complete)
+}
+
+fn visit_line<F>(number: u64, bytes: &[u8], visit: &mut F) -> ControlFlow<()>
+where
+    F: FnMut(Result<ParsedLine<'_>, LineError>) -> ControlFlow<()>,
+{
+    let bytes = trim_line_end(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return ControlFlow::Continue(());
+    }
+    // Before Postfix 3.9, raw non-UTF-8 bytes can appear in addresses and reasons.
+    let text: Cow<'_, str> = String::from_utf8_lossy(bytes);
+    visit(parse_line(number, &text))
+}
+
+/// Parse one line (without its newline) into an entry.
+pub fn parse_line(number: u64, text: &str) -> Result<ParsedLine<'_>, LineError> {
+    let entry: QueueEntry<'_> = serde_json::from_str(text).map_err(|err| LineError {
+        number,
+        message: describe_json_error(&err),
+    })?;
+    if let Some(problem) = queue_id_problem(&entry.id) {
+        return Err(LineError {
+            number,
+            message: format!("invalid queue ID {:?}: {problem}", entry.id),
+        });
+    }
+    Ok(ParsedLine {
+        number,
+        text,
+        entry,
+    })
+}
+
+fn describe_json_error(err: &serde_json::Error) -> String {
+    let full = err.to_string();
+    // serde_json appends " at line 1 column N"; each line is its own document here.
+    let message = match full.rfind(" at line ") {
+        Some(at) => &full[..at],
+        None => full.as_str(),
+    };
+    match err.classify() {
+        serde_json::error::Category::Eof => {
+            format!(
+                "the line ends early, at column {} ({message})",
+                err.column()
+            )
+        }
+        _ => format!("{message} at column {}", err.column()),
+    }
+}
+
+fn trim_line_end(mut bytes: &[u8]) -> &[u8] {
+    while let [rest @ .., b'\n' | b'\r'] = bytes {
+        bytes = rest;
+    }
+    bytes
+}
+
+/// Splits a byte stream into lines with one large buffer and no copy for lines that lie
+/// whole in the buffer.
+struct LineSplitter<R> {
+    input: R,
+    buffer: Vec<u8>,
+    start: usize,
+    end: usize,
+    eof: bool,
+}
+
+impl<R: Read> LineSplitter<R> {
+    fn new(input: R) -> Self {
+        LineSplitter {
+            input,
+            buffer: vec![0; BUFFER_SIZE],
+            start: 0,
+            end: 0,
+            eof: false,
+        }
+    }
+
+    fn next_line(&mut self) -> io::Result<Option<&[u8]>> {
+        // Bytes after `start` already searched for a newline.
+        let mut searched = 0;
+        loop {
+            let unsearched = &self.buffer[self.start + searched..self.end];
+            if let Some(offset) = memchr::memchr(b'\n', unsearched) {
+                let line_start = self.start;
+                self.start += searched + offset + 1;
+                return Ok(Some(&self.buffer[line_start..self.start]));
+            }
+            searched = self.end - self.start;
+            if self.eof {
+                if searched == 0 {
+                    return Ok(None);
+                }
+                let line_start = self.start;
+                self.start = self.end;
+                return Ok(Some(&self.buffer[line_start..self.end]));
+            }
+            self.make_room();
+            self.fill()?;
+        }
+    }
+
+    /// Move the partial line to the front; grow the buffer when one line fills it.
+    fn make_room(&mut self) {
+        if self.start > 0 {
+            self.buffer.copy_within(self.start..self.end, 0);
+            self.end -= self.start;
+            self.start = 0;
+        }
+        if self.end == self.buffer.len() {
+            let len = self.buffer.len();
+            self.buffer.resize(len * 2, 0);
+        }
+    }
+
+    fn fill(&mut self) -> io::Result<()> {
+        loop {
+            match self.input.read(&mut self.buffer[self.end..]) {
+                Ok(0) => {
+                    self.eof = true;
+                    return Ok(());
+                }
+                Ok(read) => {
+                    self.end += read;
+                    return Ok(());
+                }
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+                Err(err) => return Err(err),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::queue::model::QueueName;
+
+    /// Reads everything; returns (line number, ID) of entries and the errors.
+    fn read_all(input: &[u8]) -> (Vec<(u64, String)>, Vec<LineError>) {
+        let mut entries = Vec::new();
+        let mut errors = Vec::new();
+        let end = read_entries(input, |line| {
+            match line {
+                Ok(parsed) => entries.push((parsed.number, parsed.entry.id.to_string())),
+                Err(err) => errors.push(err),
+            }
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+        assert_eq!(end, ReadEnd::Complete);
+        (entries, errors)
+    }
+
+    /// Reads byte by byte, to cross every buffer boundary.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            match self.0.split_first() {
+                Some((first, rest)) if !buf.is_empty() => {
+                    buf[0] = *first;
+                    self.0 = rest;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    #[test]
+    fn splits_lines_across_reads_and_without_a_final_newline() {
+        let input = b"one\ntwo\r\n\nthree";
+        let mut lines = LineSplitter::new(Trickle(input));
+        let mut seen = Vec::new();
+        while let Some(line) = lines.next_line().unwrap() {
+            seen.push(String::from_utf8(line.to_vec()).unwrap());
+        }
+        assert_eq!(seen, ["one\n", "two\r\n", "\n", "three"]);
+    }
+
+    #[test]
+    fn a_line_longer_than_the_buffer_grows_it() {
+        let long = "x".repeat(BUFFER_SIZE * 2 + 17);
+        let input = format!("a\n{long}\nb\n");
+        let mut lines = LineSplitter::new(input.as_bytes());
+        assert_eq!(lines.next_line().unwrap().unwrap(), b"a\n");
+        assert_eq!(lines.next_line().unwrap().unwrap().len(), long.len() + 1);
+        assert_eq!(lines.next_line().unwrap().unwrap(), b"b\n");
+        assert!(lines.next_line().unwrap().is_none());
+    }
+
+    #[test]
+    fn parses_an_entry_and_keeps_the_raw_line() {
+        let line = r#"{"queue_name": "deferred", "queue_id": "85F4B98C0F4", "arrival_time": 1795741416, "message_size": 273, "forced_expire": false, "sender": "bulk@spam.example", "recipients": [{"address": "r1@a.example", "delay_reason": "deferred transport"}]}"#;
+        let parsed = parse_line(3, line).unwrap();
+        assert_eq!(parsed.number, 3);
+        assert_eq!(parsed.text, line);
+        let entry = parsed.entry;
+        assert_eq!(entry.queue, QueueName::Deferred);
+        assert_eq!(entry.id, "85F4B98C0F4");
+        assert_eq!(entry.arrival_time, 1795741416);
+        assert_eq!(entry.size, 273);
+        assert!(!entry.forced_expire);
+        assert_eq!(entry.sender, "bulk@spam.example");
+        assert_eq!(entry.recipients.len(), 1);
+        assert_eq!(entry.recipients[0].address, "r1@a.example");
+        assert_eq!(
+            entry.recipients[0].delay_reason.as_deref(),
+            Some("deferred transport")
+        );
+        // No escapes: nothing copied.
+        assert!(matches!(entry.sender, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn reports_a_malformed_line_by_number_and_goes_on() {
+        let input = concat!(
+            r#"{"queue_name": "hold", "queue_id": "A1", "arrival_time": 1, "message_size": 2, "sender": "a@b", "recipients": []}"#,
+            "\n",
+            r#"{"queue_name": "hold", "queue_id": "A2", "arrival_time": 1, "message_size": 2, "sen"#,
+            "\n",
+            r#"{"queue_name": "hold", "queue_id": "A3", "arrival_time": 1, "message_size": 2, "sender": "a@b", "recipients": []}"#,
+            "\n"
+        );
+        let (entries, errors) = read_all(input.as_bytes());
+        assert_eq!(entries, [(1, "A1".to_string()), (3, "A3".to_string())]);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].number, 2);
+        assert!(errors[0].message.contains("ends early"), "{}", errors[0]);
+    }
+
+    #[test]
+    fn missing_members_and_wrong_types_are_errors_that_name_them() {
+        let cases = [
+            (
+                r#"{"queue_name": "hold", "queue_id": "A1", "arrival_time": 1, "message_size": 2}"#,
+                "missing field `sender`",
+            ),
+            (
+                r#"{"queue_name": "corrupt", "queue_id": "A1", "arrival_time": 1, "message_size": 2, "sender": ""}"#,
+                "unknown variant `corrupt`",
+            ),
+            (
+                r#"{"queue_name": "hold", "queue_id": "A1", "arrival_time": 1, "message_size": -2, "sender": ""}"#,
+                "invalid value: integer `-2`",
+            ),
+            (
+                r#"{"queue_name": "hold", "queue_id": "A1 B", "arrival_time": 1, "message_size": 2, "sender": ""}"#,
+                "invalid queue ID \"A1 B\"",
+            ),
+            ("not json", "expected ident at column 2"),
+        ];
+        for (line, expected) in cases {
+            let err = parse_line(1, line).unwrap_err();
+            assert!(err.message.contains(expected), "{line}: {err}");
+        }
+    }
+
+    #[test]
+    fn non_utf8_bytes_are_replaced_not_fatal() {
+        let mut input = br#"{"queue_name": "deferred", "queue_id": "B1", "arrival_time": 1, "message_size": 2, "sender": "j"#.to_vec();
+        input.extend_from_slice(b"\xe9r\xf4me@example.fr\", \"recipients\": []}\n");
+        let mut senders = Vec::new();
+        read_entries(&input[..], |line| {
+            senders.push(line.unwrap().entry.sender.into_owned());
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+        assert_eq!(senders, ["j\u{fffd}r\u{fffd}me@example.fr"]);
+    }
+
+    #[test]
+    fn the_visitor_can_stop_early() {
+        let line = r#"{"queue_name": "hold", "queue_id": "A1", "arrival_time": 1, "message_size": 2, "sender": "", "recipients": []}"#;
+        let input = format!("{line}\n{line}\n{line}\n");
+        let mut seen = 0;
+        let end = read_entries(input.as_bytes(), |_| {
+            seen += 1;
+            ControlFlow::Break(())
+        })
+        .unwrap();
+        assert_eq!((seen, end), (1, ReadEnd::Stopped));
+    }
+}

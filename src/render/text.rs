@@ -1,0 +1,161 @@
+//! Small text forms shared by every renderer: escaping of untrusted text, ages, sizes, counts.
+
+use std::borrow::Cow;
+use std::fmt::Write;
+
+/// Senders, recipients and delay reasons come from strangers on the internet. Control
+/// characters (which could move the cursor, recolour or retitle the terminal) and the
+/// invisible bidirectional and zero-width characters (which can make text read differently
+/// from what it is) are shown as escapes: `\x1b`, `\u{202e}`. A backslash stays as it is.
+pub fn escape_untrusted(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(needs_escape) {
+        return Cow::Borrowed(text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if needs_escape(c) {
+            if (c as u32) < 0x100 {
+                let _ = write!(escaped, "\\x{:02x}", c as u32);
+            } else {
+                let _ = write!(escaped, "\\u{{{:x}}}", c as u32);
+            }
+        } else {
+            escaped.push(c);
+        }
+    }
+    Cow::Owned(escaped)
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{061c}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}'
+            | '\u{2060}'..='\u{2069}' | '\u{feff}')
+}
+
+/// A compact age: `45s`, `12m`, `3h05m`, `2d04h`, `3w2d`.
+pub fn format_age(seconds: i64) -> String {
+    let s = seconds.max(0);
+    let (m, h, d) = (s / 60, s / 3600, s / 86400);
+    if s < 60 {
+        format!("{s}s")
+    } else if s < 3600 {
+        format!("{m}m")
+    } else if s < 86400 {
+        format!("{h}h{:02}m", m % 60)
+    } else if d < 14 {
+        format!("{d}d{:02}h", h % 24)
+    } else {
+        format!("{}w{}d", d / 7, d % 7)
+    }
+}
+
+/// A size in 1024-based units: `512 B`, `1.5 KiB`, `23 MiB`.
+pub fn format_size(bytes: u64) -> String {
+    const UNITS: [&str; 5] = ["KiB", "MiB", "GiB", "TiB", "PiB"];
+    if bytes < 1024 {
+        return format!("{bytes} B");
+    }
+    let mut value = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if value < 10.0 {
+        format!("{value:.1} {}", UNITS[unit])
+    } else {
+        format!("{value:.0} {}", UNITS[unit])
+    }
+}
+
+/// A count with thousands separators: `21,873`.
+pub fn format_count(count: u64) -> String {
+    let digits = count.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// `1 message`, `2 messages`.
+pub fn plural(count: u64, one: &str, many: &str) -> String {
+    format!(
+        "{} {}",
+        format_count(count),
+        if count == 1 { one } else { many }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_what_could_fool_a_terminal_and_nothing_else() {
+        let cases = [
+            ("user@example.com", "user@example.com"),
+            ("j\u{e9}r\u{f4}me@example.fr", "j\u{e9}r\u{f4}me@example.fr"),
+            ("a\x1b[31mred", "a\\x1b[31mred"),
+            ("line\nbreak\ttab\r", "line\\x0abreak\\x09tab\\x0d"),
+            ("evil\u{202e}moc.elgoog", "evil\\u{202e}moc.elgoog"),
+            ("zero\u{200b}width", "zero\\u{200b}width"),
+            ("c1\u{9b}csi", "c1\\x9bcsi"),
+            ("back\\slash", "back\\slash"),
+        ];
+        for (raw, shown) in cases {
+            assert_eq!(escape_untrusted(raw), shown, "{raw:?}");
+        }
+        assert!(matches!(escape_untrusted("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn ages_are_compact() {
+        let cases = [
+            (-5, "0s"),
+            (0, "0s"),
+            (59, "59s"),
+            (60, "1m"),
+            (3599, "59m"),
+            (3600, "1h00m"),
+            (3600 + 5 * 60, "1h05m"),
+            (86400 + 4 * 3600, "1d04h"),
+            (13 * 86400, "13d00h"),
+            (17 * 86400, "2w3d"),
+        ];
+        for (seconds, shown) in cases {
+            assert_eq!(format_age(seconds), shown, "{seconds}");
+        }
+    }
+
+    #[test]
+    fn sizes_are_1024_based() {
+        let cases = [
+            (0, "0 B"),
+            (1023, "1023 B"),
+            (1024, "1.0 KiB"),
+            (1536, "1.5 KiB"),
+            (10 * 1024, "10 KiB"),
+            (5 * 1024 * 1024, "5.0 MiB"),
+            (3 * 1024 * 1024 * 1024, "3.0 GiB"),
+        ];
+        for (bytes, shown) in cases {
+            assert_eq!(format_size(bytes), shown, "{bytes}");
+        }
+    }
+
+    #[test]
+    fn counts_have_separators() {
+        assert_eq!(format_count(0), "0");
+        assert_eq!(format_count(999), "999");
+        assert_eq!(format_count(1000), "1,000");
+        assert_eq!(format_count(21873), "21,873");
+        assert_eq!(format_count(1234567), "1,234,567");
+        assert_eq!(plural(1, "message", "messages"), "1 message");
+        assert_eq!(plural(2000, "message", "messages"), "2,000 messages");
+    }
+}

@@ -1,0 +1,116 @@
+//! The one way every command reads the queue: open the listing (postqueue or a saved dump),
+//! stream it through the reader, keep the selected messages once each, and end the listing
+//! properly (exit status, warnings, a stopped producer).
+
+use std::fs::File;
+use std::io;
+use std::ops::ControlFlow;
+
+use crate::error::{Error, Result};
+use crate::postfix::{Listing, Postfix, SavedListing};
+use crate::queue::{IdSet, LineError, ParsedLine, QueueEntry, ReadEnd, read_entries};
+use crate::settings::{Input, Settings};
+
+/// Opens the queue listing: `postqueue -j`, or the `--input` dump.
+pub fn open_listing(settings: &Settings, postfix: &dyn Postfix) -> Result<Box<dyn Listing>> {
+    match &settings.input {
+        None => Ok(postfix.list_queue()?),
+        Some(Input::Stdin) => Ok(Box::new(SavedListing(io::stdin()))),
+        Some(Input::File(path)) => {
+            let file = File::open(path).map_err(|err| {
+                Error::QueueData(format!("cannot read {}: {err}", path.display()))
+            })?;
+            Ok(Box::new(SavedListing(file)))
+        }
+    }
+}
+
+/// What a scan saw.
+#[derive(Debug, Default)]
+pub struct ScanReport {
+    /// Queue entries read (valid lines), duplicates included.
+    pub entries: u64,
+    /// Selected messages handed to the visitor, each once.
+    pub selected: u64,
+    /// Entries whose queue ID was already seen in this listing.
+    pub duplicates: u64,
+    pub malformed: u64,
+    /// False when the visitor stopped the scan before the end.
+    pub complete: bool,
+    /// What postqueue printed on stderr, each line with its invocation.
+    pub warnings: Vec<String>,
+}
+
+impl ScanReport {
+    /// An error when lines could not be read: a read-only command reports it after its output.
+    pub fn malformed_error(&self) -> Option<Error> {
+        (self.malformed > 0).then_some(Error::MalformedLines {
+            count: self.malformed,
+        })
+    }
+}
+
+/// Reads `listing` to the end (or until `visit` breaks), hands every selected message to
+/// `visit` once (the first time its ID appears), and every malformed line to `on_malformed`
+/// as it comes.
+pub fn scan_queue<S, V, M>(
+    listing: Box<dyn Listing>,
+    mut select: S,
+    mut visit: V,
+    mut on_malformed: M,
+) -> Result<ScanReport>
+where
+    S: FnMut(&QueueEntry<'_>) -> bool,
+    V: FnMut(&ParsedLine<'_>) -> Result<ControlFlow<()>>,
+    M: FnMut(&LineError),
+{
+    let mut listing = listing;
+    let mut report = ScanReport::default();
+    let mut seen = IdSet::new();
+    let mut failure: Option<Error> = None;
+    let read = read_entries(&mut listing, |line| match line {
+        Ok(parsed) => {
+            report.entries += 1;
+            if !select(&parsed.entry) {
+                return ControlFlow::Continue(());
+            }
+            if !seen.insert(&parsed.entry.id) {
+                report.duplicates += 1;
+                return ControlFlow::Continue(());
+            }
+            report.selected += 1;
+            match visit(&parsed) {
+                Ok(flow) => flow,
+                Err(err) => {
+                    failure = Some(err);
+                    ControlFlow::Break(())
+                }
+            }
+        }
+        Err(err) => {
+            report.malformed += 1;
+            on_malformed(&err);
+            ControlFlow::Continue(())
+        }
+    });
+    match read {
+        Ok(ReadEnd::Complete) => {
+            report.complete = true;
+            report.warnings = listing.finish(true)?;
+            Ok(report)
+        }
+        Ok(ReadEnd::Stopped) => {
+            listing.finish(false)?;
+            match failure {
+                Some(err) => Err(err),
+                None => Ok(report),
+            }
+        }
+        Err(err) => {
+            let _ = listing.finish(false);
+            Err(Error::QueueData(format!(
+                "reading the queue listing: {err}"
+            )))
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! Command line and environment resolved once into plain values that the commands use.
+//! Nothing below this reads the environment, the clock or terminal facts on its own.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::cli::{ColorChoice, GlobalArgs};
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub config_dir: Option<PathBuf>,
+    pub input: Option<Input>,
+    pub color: bool,
+    pub terminal: Terminal,
+    /// The moment ages are measured from, read once so every message is aged alike.
+    pub now: i64,
+}
+
+/// Where `--input` reads from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+/// Facts about the process's terminal.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Terminal {
+    pub stdin: bool,
+    pub stdout: bool,
+    pub stderr: bool,
+    /// Columns of the terminal on stdout, when stdout is one.
+    pub width: Option<usize>,
+}
+
+impl Terminal {
+    pub fn detect() -> Terminal {
+        let stdout = std::io::stdout().is_terminal();
+        let columns = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|value| value.trim().parse::<usize>().ok())
+            .filter(|&width| width > 0);
+        let width = stdout
+            .then(|| {
+                columns.or_else(|| {
+                    terminal_size::terminal_size().map(|(width, _)| usize::from(width.0))
+                })
+            })
+            .flatten();
+        Terminal {
+            stdin: std::io::stdin().is_terminal(),
+            stdout,
+            stderr: std::io::stderr().is_terminal(),
+            width,
+        }
+    }
+}
+
+impl Settings {
+    pub fn resolve(global: &GlobalArgs, terminal: Terminal) -> Settings {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+        let color = match global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal.stdout && !no_color,
+        };
+        let input = global.input.as_ref().map(|path| {
+            if path.as_os_str() == "-" {
+                Input::Stdin
+            } else {
+                Input::File(path.clone())
+            }
+        });
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|elapsed| elapsed.as_secs() as i64)
+            .unwrap_or(0);
+        Settings {
+            config_dir: global.config_dir.clone(),
+            input,
+            color,
+            terminal,
+            now,
+        }
+    }
+}

@@ -1,0 +1,256 @@
+//! `postq list` against real, throwaway Postfix instances, compared with `postqueue -j`.
+
+use std::time::Duration;
+
+use crate::support::*;
+
+#[test]
+fn json_holds_exactly_what_postqueue_shows_with_the_same_members() {
+    let sandbox = Sandbox::shared_incident();
+    let expected = by_id(sandbox.postqueue_json());
+    assert_eq!(expected.len(), 300 + INCIDENT_OTHERS);
+    let output = sandbox.postq().args(["list", "--json"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    assert_eq!(stderr_of(&output), "");
+    let listed = by_id(json_lines(&stdout_of(&output)));
+    assert_eq!(listed, expected);
+}
+
+#[test]
+fn ids_count_and_table_agree_with_postqueue() {
+    let sandbox = Sandbox::shared_incident();
+    let expected = by_id(sandbox.postqueue_json());
+
+    let output = sandbox.postq().args(["list", "--ids"]).output().unwrap();
+    let mut ids: Vec<String> = stdout_of(&output).lines().map(String::from).collect();
+    ids.sort();
+    assert_eq!(ids, expected.keys().cloned().collect::<Vec<_>>());
+
+    let output = sandbox.postq().args(["list", "--count"]).output().unwrap();
+    assert_eq!(stdout_of(&output), format!("{}\n", expected.len()));
+
+    let output = sandbox.postq().arg("list").output().unwrap();
+    let table = stdout_of(&output);
+    for (id, entry) in &expected {
+        let line = table
+            .lines()
+            .find(|line| line.starts_with(id.as_str()))
+            .unwrap_or_else(|| panic!("{id} not in the table"));
+        assert!(
+            line.contains(entry["queue_name"].as_str().unwrap()),
+            "{line}"
+        );
+    }
+    // The incident's shapes are all there: held mail, the null sender, a quoted local part.
+    assert!(table.contains("hold") && table.contains("audit@partner.example"));
+    assert!(table.contains("MAILER-DAEMON"));
+    assert!(
+        table.contains(r#""john \"the\" doe"@customer.example"#),
+        "{table}"
+    );
+    assert!(table.contains("+3 more"));
+    assert!(table.lines().last().unwrap().starts_with("331 messages, "));
+}
+
+#[test]
+fn a_saved_dump_gives_the_same_as_the_live_queue() {
+    let sandbox = Sandbox::shared_incident();
+    let live = sandbox.postq().args(["list", "--json"]).output().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let dump = dir.path().join("queue.jsonl");
+    let saved = std::process::Command::new("postqueue")
+        .arg("-c")
+        .arg(sandbox.config_dir())
+        .arg("-j")
+        .output()
+        .unwrap();
+    std::fs::write(&dump, &saved.stdout).unwrap();
+    let from_file = postq()
+        .arg("--input")
+        .arg(&dump)
+        .args(["list", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        by_id(json_lines(&stdout_of(&from_file))),
+        by_id(json_lines(&stdout_of(&live)))
+    );
+}
+
+#[test]
+fn long_queue_ids_are_listed() {
+    let sandbox = Sandbox::with_long_queue_ids();
+    sandbox.fill(5, "bulk@spam.example");
+    let expected = by_id(sandbox.postqueue_json());
+    assert_eq!(expected.len(), 5);
+    let output = sandbox.postq().args(["list", "--ids"]).output().unwrap();
+    let mut ids: Vec<String> = stdout_of(&output).lines().map(String::from).collect();
+    ids.sort();
+    assert_eq!(ids, expected.keys().cloned().collect::<Vec<_>>());
+    assert!(
+        ids.iter()
+            .all(|id| id.len() > 12 && id.chars().any(|c| c.is_ascii_lowercase()))
+    );
+}
+
+#[test]
+fn an_empty_instance_is_an_empty_queue_not_an_error() {
+    let sandbox = Sandbox::new();
+    let output = sandbox.postq().arg("list").output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout_of(&output), "");
+    assert_eq!(stderr_of(&output), "Mail queue is empty\n");
+}
+
+#[test]
+fn a_stopped_instance_is_read_directly_with_postqueues_warning_shown() {
+    let sandbox = Sandbox::new();
+    sandbox.fill(3, "someone@example.net");
+    sandbox.stop();
+    let output = sandbox.postq().args(["list", "--count"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout_of(&output), "3\n");
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains(&format!(
+            "postq: warning: postqueue -c {} -j: ",
+            sandbox.config_arg()
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Mail system is down"), "{stderr}");
+}
+
+#[test]
+fn a_bad_config_directory_exits_1_with_postqueues_reason_and_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = postq()
+        .arg("-c")
+        .arg(dir.path())
+        .args(["list"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout_of(&output), "");
+    let stderr = stderr_of(&output);
+    let config = dir.path().display().to_string();
+    assert!(
+        stderr.starts_with(&format!(
+            "postq: error: postqueue -c {config} -j failed (exit status "
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("open {config}/main.cf: No such file or directory")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint: --config-dir must name a Postfix configuration directory"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_non_root_user_is_told_what_to_do() {
+    let sandbox = Sandbox::shared_incident();
+    // postq's binary must be reachable for the unprivileged user.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(
+        dir.path(),
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    let binary = dir.path().join("postq");
+    std::fs::copy(assert_cmd::cargo::cargo_bin("postq"), &binary).unwrap();
+    let output = std::process::Command::new("setpriv")
+        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"])
+        .arg(&binary)
+        .arg("-c")
+        .arg(sandbox.config_dir())
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("postqueue -c ") && stderr.contains("failed (exit status"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint: "), "{stderr}");
+    assert!(stderr.contains("root"), "{stderr}");
+}
+
+// The wiring, with fake programs on PATH: how postqueue's failures reach the user.
+
+#[test]
+fn postqueue_failing_after_some_output_is_an_error_with_its_stderr() {
+    let line = fixture_lines("incident.jsonl")[0].clone();
+    let fakes = FakePrograms::new();
+    fakes.add(
+        "postqueue",
+        &format!("echo '{line}'\necho 'postqueue: fatal: lost the queue' >&2\nexit 75"),
+    );
+    let output = postq()
+        .env("PATH", fakes.path_var())
+        .args(["list", "--ids"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("postq: error: postqueue -j failed (exit status 75):\n  postqueue: fatal: lost the queue"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_old_postfix_without_j_gets_a_hint() {
+    let fakes = FakePrograms::new();
+    fakes.add(
+        "postqueue",
+        "echo \"postqueue: invalid option -- 'j'\" >&2\necho 'postqueue: fatal: usage: postqueue -f | postqueue -p' >&2\nexit 64",
+    );
+    let output = postq()
+        .env("PATH", fakes.path_var())
+        .args(["-c", "/etc/postfix", "list"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("postqueue -c /etc/postfix -j failed (exit status 64)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint: ") && stderr.contains("Postfix 3.1 or later"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_limit_stops_reading_early_and_stops_postqueue() {
+    // A postqueue that writes one line and then would write for an hour: postq must not wait.
+    let line = fixture_lines("incident.jsonl")[0].clone();
+    let fakes = FakePrograms::new();
+    fakes.add("postqueue", &format!("echo '{line}'\nexec sleep 3600"));
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("postq"))
+        .env("PATH", fakes.path_var())
+        .args(["list", "--ids", "--limit", "1"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("postq kept waiting for postqueue after it had what --limit 1 asked for");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(stdout_of(&output).lines().count(), 1);
+}

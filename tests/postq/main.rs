@@ -1,0 +1,7 @@
+//! postq's integration tests: one binary. Tests named *_postfix run the real postqueue,
+//! postsuper and postcat against throwaway Postfix instances (scripts/sandbox); they need
+//! root and are never skipped.
+
+mod list_input;
+mod list_postfix;
+mod support;
