@@ -4,6 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::filter::{TextMatcher, parse_duration, parse_size};
+use crate::queue::{QueueName, queue_id_problem};
+
 const EXAMPLES: &str = "\
 Examples:
   postq list                                   the whole queue as a table
@@ -70,6 +73,9 @@ Examples:
 #[derive(Debug, Args)]
 pub struct ListArgs {
     #[command(flatten)]
+    pub selection: SelectionArgs,
+
+    #[command(flatten)]
     pub format: ListFormat,
 
     /// Order by FIELD (default: the order postqueue lists them in)
@@ -116,4 +122,96 @@ pub enum SortField {
     Recipients,
     /// Queue ID
     Id,
+}
+
+/// Which messages: every selector given must hold (they are ANDed).
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Selection (all given must hold)")]
+pub struct SelectionArgs {
+    /// Envelope sender: user@example.com exactly, @example.com (that domain, not its
+    /// subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null
+    /// sender); case-insensitive
+    #[arg(short = 'f', long = "from", value_name = "PATTERN", value_parser = parse_address_arg)]
+    pub from: Option<AddressArg>,
+
+    /// Any recipient matches PATTERN (same forms as --from)
+    #[arg(short = 't', long = "to", value_name = "PATTERN", value_parser = parse_address_arg)]
+    pub to: Option<AddressArg>,
+
+    /// In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with
+    /// commas
+    #[arg(short = 'q', long = "queue", value_name = "NAME", value_delimiter = ',', value_parser = parse_queue_arg)]
+    pub queues: Vec<QueueName>,
+
+    /// Arrived more than DURATION ago: 90s, 30m, 2h, 3d, 1w, 1h30m
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub older_than: Option<i64>,
+
+    /// Arrived less than DURATION ago
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub newer_than: Option<i64>,
+
+    /// Any recipient's delay reason matches REGEX (case-insensitive)
+    #[arg(long, value_name = "REGEX", value_parser = parse_reason_arg)]
+    pub reason: Option<TextMatcher>,
+
+    /// At least SIZE bytes: 512, 10k, 5M (1024-based)
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub min_size: Option<u64>,
+
+    /// At most SIZE bytes
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub max_size: Option<u64>,
+
+    /// The message with queue ID; repeat it for several
+    #[arg(id = "id", long = "id", value_name = "ID", value_parser = parse_id_arg)]
+    pub ids: Vec<String>,
+
+    /// A filter expression, e.g. 'sender_domain == example.com and age > 2h'
+    /// (see `man postq`, FILTER EXPRESSIONS)
+    #[arg(short = 'w', long = "where", value_name = "EXPR")]
+    pub expression: Option<String>,
+}
+
+/// An address pattern as typed, and compiled.
+#[derive(Debug, Clone)]
+pub struct AddressArg {
+    pub text: String,
+    pub matcher: TextMatcher,
+}
+
+fn parse_address_arg(text: &str) -> Result<AddressArg, String> {
+    Ok(AddressArg {
+        text: text.to_string(),
+        matcher: TextMatcher::address(text)?,
+    })
+}
+
+fn parse_queue_arg(text: &str) -> Result<QueueName, String> {
+    QueueName::parse(text.trim()).ok_or_else(|| {
+        format!(
+            "unknown queue '{text}'; queues: {}",
+            QueueName::ALL.map(QueueName::as_str).join(", ")
+        )
+    })
+}
+
+fn parse_reason_arg(text: &str) -> Result<TextMatcher, String> {
+    TextMatcher::regex(text)
+}
+
+fn parse_id_arg(text: &str) -> Result<String, String> {
+    match queue_id_problem(text) {
+        Some(problem) => Err(format!("invalid queue ID '{text}': {problem}")),
+        None => Ok(text.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
 }

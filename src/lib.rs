@@ -7,10 +7,12 @@ pub mod cli;
 pub mod commands;
 pub mod console;
 pub mod error;
+pub mod filter;
 pub mod postfix;
 pub mod queue;
 pub mod render;
 pub mod scan;
+pub mod selection;
 pub mod settings;
 
 use std::io::{self, BufWriter, Write};

@@ -11,6 +11,7 @@ use crate::postfix::Postfix;
 use crate::queue::{ParsedLine, QueueEntry};
 use crate::render::{ListRow, TableLayout, format_count, format_size, plural, render_list_table};
 use crate::scan::{open_listing, scan_queue};
+use crate::selection::Selection;
 use crate::settings::Settings;
 
 pub fn run(
@@ -19,23 +20,30 @@ pub fn run(
     postfix: &dyn Postfix,
     console: &mut Console<'_>,
 ) -> Result<()> {
+    let selection = Selection::from_args(&args.selection)?;
     let listing = open_listing(settings, postfix)?;
     let mut lister = Lister::new(args, settings.now);
     let report = {
         let Console { out, err } = console;
         scan_queue(
             listing,
-            |_entry| true,
+            |entry| selection.matches(entry, settings.now),
             |line| lister.push(line, &mut **out),
             |bad| report_malformed(&mut **err, bad),
         )?
     };
+    let format = lister.format;
     lister.finish(settings, console)?;
     for warning in &report.warnings {
         console.warn(warning);
     }
     if report.entries == 0 && report.malformed == 0 {
         console.note("Mail queue is empty");
+    } else if report.selected == 0 && format == Format::Table {
+        console.note(&format!(
+            "No message matches the selection ({} in the queue)",
+            format_count(report.entries - report.duplicates)
+        ));
     }
     match report.malformed_error() {
         Some(err) => Err(err),

@@ -254,3 +254,37 @@ fn a_limit_stops_reading_early_and_stops_postqueue() {
     let output = child.wait_with_output().unwrap();
     assert_eq!(stdout_of(&output).lines().count(), 1);
 }
+
+#[test]
+fn from_the_compromised_account_is_exactly_its_messages() {
+    let sandbox = Sandbox::shared_incident();
+    let mut expected: Vec<String> = sandbox
+        .postqueue_json()
+        .into_iter()
+        .filter(|e| e["sender"] == COMPROMISED)
+        .map(|e| e["queue_id"].as_str().unwrap().to_string())
+        .collect();
+    expected.sort();
+    assert_eq!(expected.len(), 300);
+    let output = sandbox
+        .postq()
+        .args(["list", "--ids", "--from", COMPROMISED])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let mut ids: Vec<String> = stdout_of(&output).lines().map(String::from).collect();
+    ids.sort();
+    assert_eq!(ids, expected);
+    // The same through the language, and its complement is everything else.
+    let output = sandbox
+        .postq()
+        .args([
+            "list",
+            "--count",
+            "-w",
+            &format!("not sender == {COMPROMISED}"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(stdout_of(&output), format!("{INCIDENT_OTHERS}\n"));
+}

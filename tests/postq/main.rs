@@ -4,4 +4,5 @@
 
 mod list_input;
 mod list_postfix;
+mod select_input;
 mod support;

@@ -12,6 +12,8 @@ use serde_json::Value;
 /// Messages of normal traffic in `scripts/sandbox incident` besides the spam.
 pub const INCIDENT_OTHERS: usize = 31;
 
+pub const COMPROMISED: &str = "compromised@customer.example";
+
 pub fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }

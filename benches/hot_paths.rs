@@ -1,0 +1,67 @@
+//! The per-entry hot paths, in ns per entry: reading a `postqueue -j` line into an entry,
+//! and evaluating typical filters. Input: the captured incident (tests/fixtures).
+//!   cargo bench --bench hot_paths
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use postq::filter::compile_expression;
+use postq::queue::{QueueEntry, parse_line};
+
+const INCIDENT: &str = include_str!("../tests/fixtures/incident.jsonl");
+
+fn entries() -> Vec<QueueEntry<'static>> {
+    INCIDENT
+        .lines()
+        .map(|line| parse_line(1, line).unwrap().entry)
+        .collect()
+}
+
+fn read_line(c: &mut Criterion) {
+    let lines: Vec<&str> = INCIDENT.lines().collect();
+    let mut group = c.benchmark_group("read");
+    group.throughput(Throughput::Elements(lines.len() as u64));
+    group.bench_function("parse_line", |b| {
+        b.iter(|| {
+            for line in &lines {
+                black_box(parse_line(1, black_box(line)).unwrap());
+            }
+        })
+    });
+    group.finish();
+}
+
+fn filters(c: &mut Criterion) {
+    let entries = entries();
+    let now = entries.iter().map(|e| e.arrival_time).max().unwrap() + 3600;
+    let cases = [
+        ("sender_exact", "sender == compromised@customer.example"),
+        ("sender_domain", "sender == @customer.example"),
+        ("sender_glob", "sender == '*@*.example'"),
+        ("recipient_domain", "recipient_domain == gmail.com"),
+        ("reason_regex", "reason ~ 'connection refused'"),
+        ("age_and_queue", "age > 30m and queue == deferred"),
+        (
+            "contract_example",
+            "sender_domain == example.com and age > 2h and (reason ~ \"refused\" or queue == hold)",
+        ),
+    ];
+    let mut group = c.benchmark_group("filter");
+    group.throughput(Throughput::Elements(entries.len() as u64));
+    for (name, expression) in cases {
+        let filter = compile_expression(expression).unwrap();
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let mut selected = 0usize;
+                for entry in &entries {
+                    selected += usize::from(filter.matches(black_box(entry), now));
+                }
+                black_box(selected)
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, read_line, filters);
+criterion_main!(benches);
