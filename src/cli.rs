@@ -59,6 +59,116 @@ pub enum Command {
     /// List the queued messages: a table, JSON lines, IDs or a count
     #[command(after_help = LIST_EXAMPLES)]
     List(ListArgs),
+
+    /// Delete the selected messages, after a preview and a confirmation
+    ///
+    /// Where Postfix reuses queue IDs (enable_long_queue_ids = no, the default), the
+    /// messages are first put on hold, the queue is read again, and only messages that are
+    /// still the ones previewed (same queue ID, arrival time, sender and size) are deleted,
+    /// from the hold queue; any other message held on the way is released.
+    #[command(after_help = DELETE_EXAMPLES)]
+    Delete(DeleteArgs),
+
+    /// Put the selected messages on hold (postsuper -h): kept, but not delivered
+    #[command(after_help = HOLD_EXAMPLES)]
+    Hold(ActionArgs),
+
+    /// Release the selected messages from hold (postsuper -H)
+    #[command(after_help = RELEASE_EXAMPLES)]
+    Release(ActionArgs),
+
+    /// Requeue the selected messages (postsuper -r): they are routed again and get new IDs
+    #[command(after_help = REQUEUE_EXAMPLES)]
+    Requeue(ActionArgs),
+
+    /// Delete every message of the given queues, or of all (postsuper -d ALL)
+    ///
+    /// Without QUEUE, postsuper's own default: hold, incoming, active and deferred.
+    #[command(after_help = PURGE_EXAMPLES)]
+    Purge(PurgeArgs),
+}
+
+const DELETE_EXAMPLES: &str = "\
+Examples:
+  postq delete -f compromised@customer.example --dry-run    preview
+  postq delete -f compromised@customer.example              preview, confirm, delete
+  postq delete -q deferred --older-than 5d --reason 'refused' --yes
+  postq delete -w 'sender == MAILER-DAEMON and age > 2d' --dry-run --ids";
+
+const HOLD_EXAMPLES: &str = "\
+Examples:
+  postq hold -f '*@spam.example'          quarantine while you look closer
+  postq hold --to @victim.example --yes";
+
+const RELEASE_EXAMPLES: &str = "\
+Examples:
+  postq release -f alice@customer.example   back to the deferred queue
+  postq release --all --yes                 everything on hold";
+
+const REQUEUE_EXAMPLES: &str = "\
+Examples:
+  postq requeue --to @gmail.com --reason '4\\.7\\.28'   after fixing the cause";
+
+const PURGE_EXAMPLES: &str = "\
+Examples:
+  postq purge deferred --dry-run     how many would go
+  postq purge deferred               asks you to type the count
+  postq purge --yes                  hold, incoming, active and deferred, no question";
+
+/// How an action is confirmed.
+#[derive(Debug, Clone, Args)]
+pub struct ConfirmArgs {
+    /// Show what would be done (count, bytes, queues, senders) and change nothing
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+
+    /// Do it without asking (needed when there is no terminal to ask on)
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ActionArgs {
+    #[command(flatten)]
+    pub selection: SelectionArgs,
+
+    /// Every message: required when no selector is given
+    #[arg(long)]
+    pub all: bool,
+
+    #[command(flatten)]
+    pub confirm: ConfirmArgs,
+
+    /// In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)
+    #[arg(long, conflicts_with = "json")]
+    pub ids: bool,
+
+    /// In the preview, the exact messages: postqueue's JSON lines
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    #[command(flatten)]
+    pub action: ActionArgs,
+
+    /// Delete directly, without holding and re-checking first. Safe only where queue IDs
+    /// are not reused (enable_long_queue_ids = yes, where this is the default) or Postfix is
+    /// stopped
+    #[arg(long)]
+    pub no_verify: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PurgeArgs {
+    /// Queues to empty: active, deferred, hold, incoming, maildrop (default: hold, incoming,
+    /// active and deferred)
+    #[arg(value_name = "QUEUE", value_parser = parse_queue_arg)]
+    pub queues: Vec<QueueName>,
+
+    #[command(flatten)]
+    pub confirm: ConfirmArgs,
 }
 
 const LIST_EXAMPLES: &str = "\

@@ -3,6 +3,7 @@
 //! `postqueue -j` → [`queue`] reader → selection → [`render`] or an action plan →
 //! one `postsuper` child. Everything that touches Postfix goes through [`postfix::Postfix`].
 
+pub mod action;
 pub mod cli;
 pub mod commands;
 pub mod console;
@@ -19,6 +20,7 @@ use std::io::{self, BufWriter, Write};
 
 use clap::Parser;
 
+use crate::action::TerminalPrompter;
 use crate::cli::Cli;
 use crate::console::Console;
 use crate::error::Error;
@@ -40,7 +42,14 @@ pub fn run() -> u8 {
             out: &mut out,
             err: &mut err,
         };
-        commands::run(&cli.command, &settings, &postfix, &mut console)
+        let mut prompter = TerminalPrompter;
+        commands::run(
+            &cli.command,
+            &settings,
+            &postfix,
+            &mut console,
+            &mut prompter,
+        )
     };
     let result = result.and_then(|()| out.flush().map_err(Error::Output));
     match result {

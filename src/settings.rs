@@ -35,6 +35,11 @@ pub struct Terminal {
 }
 
 impl Terminal {
+    /// Whether a person can be asked: answers come on stdin, prompts go to stderr.
+    pub fn interactive(&self) -> bool {
+        self.stdin && self.stderr
+    }
+
     pub fn detect() -> Terminal {
         let stdout = std::io::stdout().is_terminal();
         let columns = std::env::var("COLUMNS")
@@ -77,7 +82,11 @@ impl Settings {
             .map(|elapsed| elapsed.as_secs() as i64)
             .unwrap_or(0);
         Settings {
-            config_dir: global.config_dir.clone(),
+            // postsuper refuses a relative -c ("-c requires absolute pathname").
+            config_dir: global
+                .config_dir
+                .as_ref()
+                .map(|dir| std::path::absolute(dir).unwrap_or_else(|_| dir.clone())),
             input,
             color,
             terminal,

@@ -1,11 +1,15 @@
 //! The real adapter: Postfix's own programs, run with duct.
 
-use std::io::{self, Read};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::PathBuf;
 
 use duct::ReaderHandle;
 
-use super::{Invocation, Listing, Postfix, PostfixError};
+use super::{
+    Invocation, Listing, Operation, Postfix, PostfixError, PostsuperLine, PostsuperRun,
+    parse_postsuper_line,
+};
+use crate::queue::QueueName;
 
 pub struct PostfixCommands {
     config_dir: Option<PathBuf>,
@@ -18,6 +22,67 @@ impl PostfixCommands {
 
     fn invocation(&self, program: &str, args: &[&str]) -> Invocation {
         Invocation::new(program, self.config_dir.as_deref(), args)
+    }
+
+    /// Runs postsuper with `stdin`, reading what it says as it says it: its stderr (merged
+    /// into stdout, which it leaves empty) is drained while IDs are still being written, so
+    /// 100k IDs and 100k answers never fill a pipe and deadlock.
+    fn run_postsuper(&self, operation: Operation, args: &[&str], stdin: Vec<u8>) -> PostsuperRun {
+        let invocation = self.invocation("postsuper", args);
+        let mut run = PostsuperRun::default();
+        let reader = match invocation
+            .expression()
+            .stdin_bytes(stdin)
+            .stderr_to_stdout()
+            .unchecked()
+            .reader()
+        {
+            Ok(reader) => reader,
+            Err(err) => {
+                run.failure = Some(PostfixError::spawn(&invocation, err));
+                return run;
+            }
+        };
+        let mut lines = BufReader::new(&reader);
+        let mut line = Vec::new();
+        loop {
+            line.clear();
+            match lines.read_until(b'\n', &mut line) {
+                Ok(0) => break,
+                Ok(_) => match parse_postsuper_line(operation, &String::from_utf8_lossy(&line)) {
+                    PostsuperLine::Done(id) => run.done.push(id),
+                    PostsuperLine::Total(count) => run.total = Some(count),
+                    PostsuperLine::Other(text) if text.trim().is_empty() => {}
+                    PostsuperLine::Other(text) => run.other.push(text),
+                },
+                Err(source) => {
+                    run.failure = Some(PostfixError::Read {
+                        invocation: invocation.clone(),
+                        source,
+                    });
+                    let _ = reader.kill();
+                    return run;
+                }
+            }
+        }
+        run.failure = match reader.try_wait() {
+            Ok(Some(output)) if output.status.success() => None,
+            Ok(Some(output)) => Some(PostfixError::Failed {
+                invocation: invocation.clone(),
+                status: super::describe_status(output.status),
+                stderr: run.other.join("\n"),
+            }),
+            Ok(None) => Some(PostfixError::Unexpected {
+                invocation: invocation.clone(),
+                problem: "closed its output but did not exit".into(),
+                stderr: run.other.join("\n"),
+            }),
+            Err(source) => Some(PostfixError::Read {
+                invocation: invocation.clone(),
+                source,
+            }),
+        };
+        run
     }
 }
 
@@ -33,6 +98,42 @@ impl Postfix for PostfixCommands {
             .reader()
             .map_err(|err| PostfixError::spawn(&invocation, err))?;
         Ok(Box::new(CommandListing { invocation, handle }))
+    }
+
+    fn long_queue_ids(&self) -> Result<bool, PostfixError> {
+        let invocation = self.invocation("postconf", &["-h", "enable_long_queue_ids"]);
+        let output = invocation
+            .expression()
+            .stdin_null()
+            .stdout_capture()
+            .stderr_capture()
+            .unchecked()
+            .run()
+            .map_err(|err| PostfixError::spawn(&invocation, err))?;
+        if !output.status.success() {
+            return Err(PostfixError::failed(&invocation, &output));
+        }
+        match String::from_utf8_lossy(&output.stdout).trim() {
+            "yes" => Ok(true),
+            "no" => Ok(false),
+            other => Err(PostfixError::Unexpected {
+                invocation,
+                problem: format!("said '{other}', expected yes or no"),
+                stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            }),
+        }
+    }
+
+    fn postsuper(&self, operation: Operation, ids: &str, queues: &[QueueName]) -> PostsuperRun {
+        let mut args = vec![operation.flag(), "-"];
+        args.extend(queues.iter().map(|queue| queue.as_str()));
+        self.run_postsuper(operation, &args, ids.as_bytes().to_vec())
+    }
+
+    fn purge(&self, queues: &[QueueName]) -> PostsuperRun {
+        let mut args = vec!["-d", "ALL"];
+        args.extend(queues.iter().map(|queue| queue.as_str()));
+        self.run_postsuper(Operation::Delete, &args, Vec::new())
     }
 
     fn mail_version(&self) -> Option<String> {

@@ -3,13 +3,19 @@
 
 mod commands;
 mod error;
+#[cfg(test)]
+pub mod fake;
 mod invocation;
+mod postsuper;
 
 use std::io::Read;
 
 pub use commands::PostfixCommands;
 pub use error::{PostfixError, describe_status};
 pub use invocation::Invocation;
+pub use postsuper::{Operation, PostsuperLine, parse_postsuper_line};
+
+use crate::queue::QueueName;
 
 /// A queue listing being read: `postqueue -j` output as it arrives.
 pub trait Listing: Read {
@@ -25,6 +31,28 @@ pub trait Postfix {
 
     /// `postconf -d -h mail_version`, when it can be found.
     fn mail_version(&self) -> Option<String>;
+
+    /// Whether queue IDs are long (`enable_long_queue_ids = yes`): never reused.
+    fn long_queue_ids(&self) -> Result<bool, PostfixError>;
+
+    /// One `postsuper -<op> - [QUEUE...]` child, reading `ids` ("ID\n" each) on stdin.
+    fn postsuper(&self, operation: Operation, ids: &str, queues: &[QueueName]) -> PostsuperRun;
+
+    /// `postsuper -d ALL [QUEUE...]`.
+    fn purge(&self, queues: &[QueueName]) -> PostsuperRun;
+}
+
+/// What a postsuper run said, and how it ended.
+#[derive(Debug, Default)]
+pub struct PostsuperRun {
+    /// The IDs it acted on, in its order.
+    pub done: Vec<String>,
+    /// Its closing count, when it printed one.
+    pub total: Option<u64>,
+    /// Its other lines: warnings, errors.
+    pub other: Vec<String>,
+    /// Set when it could not run or exited non-zero; `done` still holds what it did.
+    pub failure: Option<PostfixError>,
 }
 
 /// A listing read from a saved `postqueue -j` dump: nothing to check at the end.

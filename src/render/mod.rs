@@ -1,7 +1,9 @@
 //! Rendering: values to text for people (tables) and programs (JSON lines, ID lists).
 
 mod list_table;
+mod preview;
 mod text;
 
 pub use list_table::{ListRow, TableLayout, render_list_table};
+pub use preview::{render_preview, render_report, verb};
 pub use text::{escape_untrusted, format_age, format_count, format_size, plural};

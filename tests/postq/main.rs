@@ -2,7 +2,9 @@
 //! postsuper and postcat against throwaway Postfix instances (scripts/sandbox); they need
 //! root and are never skipped.
 
+mod action_postfix;
 mod list_input;
 mod list_postfix;
+mod prompt_postfix;
 mod select_input;
 mod support;

@@ -192,6 +192,26 @@ impl Sandbox {
         assert!(output.status.success(), "{}", stderr_of(&output));
         json_lines(&stdout_of(&output))
     }
+
+    /// `postsuper -c DIR ARGS` with IDs on stdin; panics when it fails.
+    pub fn postsuper(&self, args: &[&str], ids: &[String]) {
+        use std::io::Write;
+        let mut child = StdCommand::new("postsuper")
+            .arg("-c")
+            .arg(self.config_dir())
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        for id in ids {
+            writeln!(stdin, "{id}").unwrap();
+        }
+        drop(stdin);
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{}", stderr_of(&output));
+    }
 }
 
 impl Drop for Sandbox {

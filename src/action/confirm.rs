@@ -1,0 +1,185 @@
+//! Whether an action may go ahead: the policy (pure) and the prompter (a terminal, or a
+//! script in tests). No confirmation, no change.
+
+use std::io;
+
+/// What stands between the plan and the queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Consent {
+    /// `--dry-run`: show the plan and stop.
+    DryRun,
+    /// `--yes`.
+    Given,
+    /// Ask on the terminal; for purges and large selections the user types the count.
+    Ask { type_count: bool },
+    /// Nobody to ask and no `--yes`: refuse.
+    NoTerminal,
+}
+
+/// Above this many messages, a yes is not enough: the user types the count.
+pub const TYPE_COUNT_ABOVE: usize = 1000;
+
+pub fn consent(dry_run: bool, yes: bool, interactive: bool, count: usize, purge: bool) -> Consent {
+    if dry_run {
+        Consent::DryRun
+    } else if yes {
+        Consent::Given
+    } else if !interactive {
+        Consent::NoTerminal
+    } else {
+        Consent::Ask {
+            type_count: purge || count > TYPE_COUNT_ABOVE,
+        }
+    }
+}
+
+/// Asks the user. Errors (no terminal after all, Ctrl-C) count as "no".
+pub trait Prompter {
+    /// A yes/no question whose default is no.
+    fn confirm(&mut self, question: &str) -> io::Result<bool>;
+    /// A question answered by typing.
+    fn ask(&mut self, question: &str) -> io::Result<String>;
+}
+
+/// Whether `answer` is `count`, typed with or without thousands separators.
+pub fn typed_count_matches(answer: &str, count: usize) -> bool {
+    let digits: String = answer
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '_' | '.' | ' ' | '\''))
+        .collect();
+    !digits.is_empty() && digits == count.to_string()
+}
+
+/// Asks once, as the policy says; true only on a clear yes.
+pub fn ask_consent(
+    prompter: &mut dyn Prompter,
+    type_count: bool,
+    verb: &str,
+    count: usize,
+) -> bool {
+    let what = crate::render::plural(count as u64, "message", "messages");
+    if type_count {
+        let question = format!("To {verb} {what}, type the number of messages ({count})");
+        prompter
+            .ask(&question)
+            .is_ok_and(|answer| typed_count_matches(&answer, count))
+    } else {
+        let mut question = format!("{verb} {what}?");
+        if let Some(first) = question.get_mut(0..1) {
+            first.make_ascii_uppercase();
+        }
+        prompter.confirm(&question).unwrap_or(false)
+    }
+}
+
+/// The real prompter: dialoguer on stderr.
+pub struct TerminalPrompter;
+
+impl Prompter for TerminalPrompter {
+    fn confirm(&mut self, question: &str) -> io::Result<bool> {
+        dialoguer::Confirm::new()
+            .with_prompt(question)
+            .default(false)
+            .show_default(true)
+            .wait_for_newline(true)
+            .interact_on(&dialoguer::console::Term::stderr())
+            .map_err(io::Error::from)
+    }
+
+    fn ask(&mut self, question: &str) -> io::Result<String> {
+        dialoguer::Input::<String>::new()
+            .with_prompt(question)
+            .allow_empty(true)
+            .interact_text_on(&dialoguer::console::Term::stderr())
+            .map_err(io::Error::from)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_policy() {
+        use Consent::*;
+        // (dry_run, yes, interactive, count, purge) -> consent
+        let cases = [
+            ((true, true, true, 5, false), DryRun),
+            ((true, false, false, 5, true), DryRun),
+            ((false, true, false, 5_000, true), Given),
+            ((false, false, false, 1, false), NoTerminal),
+            ((false, false, true, 1, false), Ask { type_count: false }),
+            ((false, false, true, 1000, false), Ask { type_count: false }),
+            ((false, false, true, 1001, false), Ask { type_count: true }),
+            ((false, false, true, 1, true), Ask { type_count: true }),
+        ];
+        for ((dry_run, yes, interactive, count, purge), expected) in cases {
+            assert_eq!(
+                consent(dry_run, yes, interactive, count, purge),
+                expected,
+                "{dry_run} {yes} {interactive} {count} {purge}"
+            );
+        }
+    }
+
+    #[test]
+    fn typed_counts() {
+        assert!(typed_count_matches("21873", 21873));
+        assert!(typed_count_matches(" 21,873 ", 21873));
+        assert!(typed_count_matches("21_873", 21873));
+        assert!(!typed_count_matches("21872", 21873));
+        assert!(!typed_count_matches("", 0));
+        assert!(!typed_count_matches("y", 1));
+        assert!(!typed_count_matches("yes", 3));
+    }
+
+    struct Scripted {
+        confirm: io::Result<bool>,
+        answer: &'static str,
+        asked: Vec<String>,
+    }
+
+    impl Prompter for Scripted {
+        fn confirm(&mut self, question: &str) -> io::Result<bool> {
+            self.asked.push(question.to_string());
+            match &self.confirm {
+                Ok(yes) => Ok(*yes),
+                Err(err) => Err(io::Error::new(err.kind(), "scripted")),
+            }
+        }
+
+        fn ask(&mut self, question: &str) -> io::Result<String> {
+            self.asked.push(question.to_string());
+            Ok(self.answer.to_string())
+        }
+    }
+
+    #[test]
+    fn asking() {
+        let mut yes = Scripted {
+            confirm: Ok(true),
+            answer: "",
+            asked: vec![],
+        };
+        assert!(ask_consent(&mut yes, false, "delete", 3));
+        assert_eq!(yes.asked, ["Delete 3 messages?"]);
+        let mut interrupted = Scripted {
+            confirm: Err(io::Error::from(io::ErrorKind::Interrupted)),
+            answer: "",
+            asked: vec![],
+        };
+        assert!(!ask_consent(&mut interrupted, false, "delete", 3));
+        let mut typed = Scripted {
+            confirm: Ok(true),
+            answer: "1,500",
+            asked: vec![],
+        };
+        assert!(ask_consent(&mut typed, true, "delete", 1500));
+        assert_eq!(
+            typed.asked,
+            ["To delete 1,500 messages, type the number of messages (1500)"]
+        );
+        assert!(!ask_consent(&mut typed, true, "delete", 1501));
+    }
+}

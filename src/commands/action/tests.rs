@@ -1,0 +1,583 @@
+//! The action logic with a fake Postfix and a scripted prompter: what is planned, when it
+//! may go ahead, what is called, what is reported.
+
+use std::io;
+
+use super::*;
+use crate::cli::{ActionArgs, ConfirmArgs, SelectionArgs};
+use crate::postfix::fake::FakePostfix;
+use crate::settings::{Input, Terminal};
+
+fn entry(queue: &str, id: &str, sender: &str, size: u64) -> String {
+    format!(
+        r#"{{"queue_name": "{queue}", "queue_id": "{id}", "arrival_time": 1000, "message_size": {size}, "sender": "{sender}", "recipients": [{{"address": "r@x.example", "delay_reason": "deferred transport"}}]}}"#
+    )
+}
+
+fn queue() -> Vec<String> {
+    vec![
+        entry("deferred", "A1", "spam@bad.example", 100),
+        entry("deferred", "A2", "spam@bad.example", 200),
+        entry("hold", "A3", "spam@bad.example", 300),
+        entry("maildrop", "A4", "spam@bad.example", 400),
+        entry("deferred", "B1", "ok@good.example", 500),
+        entry("hold", "B2", "ok@good.example", 600),
+    ]
+}
+
+fn settings(interactive: bool) -> Settings {
+    Settings {
+        config_dir: None,
+        input: None,
+        color: false,
+        terminal: Terminal {
+            stdin: interactive,
+            stdout: false,
+            stderr: interactive,
+            width: None,
+        },
+        now: 5000,
+    }
+}
+
+/// Answers prompts from a script; records the questions.
+struct Scripted {
+    confirm: Option<bool>,
+    answer: Option<&'static str>,
+    asked: Vec<String>,
+}
+
+impl Scripted {
+    fn none() -> Scripted {
+        Scripted {
+            confirm: None,
+            answer: None,
+            asked: Vec::new(),
+        }
+    }
+}
+
+impl Prompter for Scripted {
+    fn confirm(&mut self, question: &str) -> io::Result<bool> {
+        self.asked.push(question.to_string());
+        self.confirm.ok_or_else(|| io::Error::other("no terminal"))
+    }
+
+    fn ask(&mut self, question: &str) -> io::Result<String> {
+        self.asked.push(question.to_string());
+        self.answer
+            .map(String::from)
+            .ok_or_else(|| io::Error::other("no terminal"))
+    }
+}
+
+struct Run {
+    result: Result<()>,
+    out: String,
+    err: String,
+}
+
+fn action_args(from: &str, dry_run: bool, yes: bool) -> ActionArgs {
+    let mut selection = SelectionArgs::default();
+    if !from.is_empty() {
+        selection.from = Some(crate::cli::AddressArg {
+            text: from.into(),
+            matcher: crate::filter::TextMatcher::address(from).unwrap(),
+        });
+    }
+    ActionArgs {
+        selection,
+        all: false,
+        confirm: ConfirmArgs { dry_run, yes },
+        ids: false,
+        json: false,
+    }
+}
+
+fn run(
+    settings: &Settings,
+    operation: Operation,
+    args: &ActionArgs,
+    postfix: &FakePostfix,
+    prompter: &mut Scripted,
+) -> Run {
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let result = {
+        let mut console = Console {
+            out: &mut out,
+            err: &mut err,
+        };
+        run_action(
+            settings,
+            operation,
+            args,
+            false,
+            postfix,
+            &mut console,
+            prompter,
+        )
+    };
+    Run {
+        result,
+        out: String::from_utf8(out).unwrap(),
+        err: String::from_utf8(err).unwrap(),
+    }
+}
+
+#[test]
+fn a_dry_run_previews_and_calls_no_postsuper() {
+    let postfix = FakePostfix::new(&queue());
+    let done = run(
+        &settings(true),
+        Operation::Delete,
+        &action_args("spam@bad.example", true, false),
+        &postfix,
+        &mut Scripted::none(),
+    );
+    assert!(done.result.is_ok());
+    assert_eq!(postfix.calls.borrow().as_slice(), ["list"]);
+    assert_eq!(
+        done.out,
+        "Would delete 3 messages (600 B):\n  deferred  2  300 B\n  hold      1  300 B\nSenders:\n  3  600 B  spam@bad.example\n\
+         Left alone: 1 message in maildrop, not picked up by Postfix yet (postsuper cannot hold them; run again in a minute)\n\
+         Dry run: nothing was changed.\n"
+    );
+}
+
+#[test]
+fn dry_run_ids_are_the_exact_messages_on_stdout() {
+    let postfix = FakePostfix::new(&queue());
+    let mut args = action_args("spam@bad.example", true, false);
+    args.ids = true;
+    let done = run(
+        &settings(false),
+        Operation::Delete,
+        &args,
+        &postfix,
+        &mut Scripted::none(),
+    );
+    assert_eq!(done.out, "A1\nA2\nA3\n");
+    assert!(done.err.contains("Would delete 3 messages"));
+    let mut args = action_args("spam@bad.example", true, false);
+    args.json = true;
+    let done = run(
+        &settings(false),
+        Operation::Delete,
+        &args,
+        &postfix,
+        &mut Scripted::none(),
+    );
+    let ids: Vec<String> = done
+        .out
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["queue_id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ids, ["A1", "A2", "A3"]);
+}
+
+#[test]
+fn without_a_terminal_and_without_yes_nothing_changes_and_the_exit_is_3() {
+    let postfix = FakePostfix::new(&queue());
+    let mut prompter = Scripted::none();
+    let done = run(
+        &settings(false),
+        Operation::Delete,
+        &action_args("spam@bad.example", false, false),
+        &postfix,
+        &mut prompter,
+    );
+    let err = done.result.unwrap_err();
+    assert_eq!(err.exit_code(), 3);
+    assert!(err.hint().unwrap().contains("--yes"));
+    assert!(prompter.asked.is_empty());
+    assert!(postfix.postsuper_calls().is_empty());
+    assert_eq!(postfix.ids().len(), 6);
+    // The preview went to stderr, so the refusal says what it was about.
+    assert!(done.err.contains("Delete 3 messages"));
+}
+
+#[test]
+fn the_prompt_decides() {
+    for (answer, changed) in [(Some(true), true), (Some(false), false), (None, false)] {
+        let postfix = FakePostfix::new(&queue());
+        let mut prompter = Scripted {
+            confirm: answer,
+            answer: None,
+            asked: Vec::new(),
+        };
+        let done = run(
+            &settings(true),
+            Operation::Hold,
+            &action_args("spam@bad.example", false, false),
+            &postfix,
+            &mut prompter,
+        );
+        assert_eq!(prompter.asked, ["Hold 2 messages?"]);
+        assert_eq!(done.result.is_ok(), changed, "{answer:?}");
+        if changed {
+            assert_eq!(postfix.postsuper_calls(), ["postsuper -h -: A1 A2"]);
+            assert_eq!(done.out, "Put 2 of 2 selected messages on hold.\n");
+        } else {
+            assert_eq!(done.result.unwrap_err().exit_code(), 3);
+            assert!(postfix.postsuper_calls().is_empty());
+        }
+    }
+}
+
+#[test]
+fn large_selections_need_the_count_typed() {
+    let lines: Vec<String> = (0..1001)
+        .map(|i| entry("deferred", &format!("C{i:04}"), "bulk@bad.example", 10))
+        .collect();
+    for (typed, changed) in [
+        ("1001", true),
+        ("1,001", true),
+        ("1000", false),
+        ("y", false),
+    ] {
+        let postfix = FakePostfix::new(&lines);
+        let mut prompter = Scripted {
+            confirm: Some(true),
+            answer: Some(typed),
+            asked: Vec::new(),
+        };
+        let done = run(
+            &settings(true),
+            Operation::Delete,
+            &action_args("bulk@bad.example", false, false),
+            &postfix,
+            &mut prompter,
+        );
+        assert_eq!(
+            prompter.asked,
+            ["To delete 1,001 messages, type the number of messages (1001)"]
+        );
+        assert_eq!(done.result.is_ok(), changed, "{typed}");
+        assert_eq!(postfix.ids().is_empty(), changed, "{typed}");
+    }
+}
+
+#[test]
+fn no_selection_and_no_all_is_refused_before_reading() {
+    let postfix = FakePostfix::new(&queue());
+    let done = run(
+        &settings(true),
+        Operation::Delete,
+        &action_args("", false, true),
+        &postfix,
+        &mut Scripted::none(),
+    );
+    assert_eq!(done.result.unwrap_err().exit_code(), 2);
+    assert!(postfix.calls.borrow().is_empty());
+    // --all is the explicit everything: messages on hold before are selected too.
+    let mut args = action_args("", false, true);
+    args.all = true;
+    let done = run(
+        &settings(false),
+        Operation::Delete,
+        &args,
+        &postfix,
+        &mut Scripted::none(),
+    );
+    assert!(done.result.is_ok());
+    assert_eq!(postfix.ids(), ["A4"]);
+}
+
+#[test]
+fn input_is_refused_for_actions() {
+    let postfix = FakePostfix::new(&queue());
+    let mut settings = settings(true);
+    settings.input = Some(Input::Stdin);
+    let done = run(
+        &settings,
+        Operation::Delete,
+        &action_args("spam@bad.example", true, false),
+        &postfix,
+        &mut Scripted::none(),
+    );
+    assert_eq!(done.result.unwrap_err().exit_code(), 2);
+    assert!(postfix.calls.borrow().is_empty());
+}
+
+#[test]
+fn a_verified_delete_holds_rereads_deletes_from_hold_and_leaves_the_rest() {
+    let postfix = FakePostfix::new(&queue());
+    let done = run(
+        &settings(false),
+        Operation::Delete,
+        &action_args("spam@bad.example", false, true),
+        &postfix,
+        &mut Scripted::none(),
+    );
+    assert!(done.result.is_ok(), "{}", done.err);
+    assert_eq!(
+        postfix.calls.borrow().as_slice(),
+        [
+            "list",
+            "postsuper -h -: A1 A2",
+            "list",
+            "postsuper -d - hold: A1 A2 A3",
+        ]
+    );
+    assert_eq!(postfix.ids(), ["A4", "B1", "B2"]);
+    // Held before and not selected: still held. Not selected: untouched.
+    assert_eq!(postfix.queue_of("B2").as_deref(), Some("hold"));
+    assert_eq!(postfix.queue_of("B1").as_deref(), Some("deferred"));
+    assert_eq!(done.out, "Deleted 3 of 3 selected messages.\n");
+}
+
+#[test]
+fn a_queue_id_taken_by_another_message_is_never_deleted() {
+    let postfix = FakePostfix::new(&queue());
+    // Between the preview and the delete, A2 is delivered and Postfix gives its ID to a
+    // new message from someone else; A1 leaves the queue.
+    *postfix.after_first_list.borrow_mut() = Some(Box::new(|queue| {
+        queue.retain(|e| e["queue_id"] != "A1");
+        let a2 = queue.iter_mut().find(|e| e["queue_id"] == "A2").unwrap();
+        a2["sender"] = "ceo@good.example".into();
+        a2["arrival_time"] = 4000.into();
+    }));
+    let done = run(
+        &settings(false),
+        Operation::Delete,
+        &action_args("spam@bad.example", false, true),
+        &postfix,
+        &mut Scripted::none(),
+    );
+    assert!(done.result.is_ok(), "{}", done.err);
+    assert_eq!(
+        postfix.postsuper_calls(),
+        [
+            "postsuper -h -: A1 A2",
+            "postsuper -d - hold: A3",
+            "postsuper -H -: A2",
+        ]
+    );
+    // The new A2 is in the queue, back out of hold.
+    assert_eq!(postfix.queue_of("A2").as_deref(), Some("deferred"));
+    assert_eq!(
+        done.out,
+        "Deleted 1 of 3 selected messages; 1 had already left the queue.\n\
+         1 queue ID now named a different message than the one previewed (Postfix reuses short queue IDs): it was left in the queue.\n"
+    );
+}
+
+#[test]
+fn long_queue_ids_delete_directly() {
+    let mut postfix = FakePostfix::new(&queue());
+    postfix.long_ids = true;
+    let done = run(
+        &settings(false),
+        Operation::Delete,
+        &action_args("spam@bad.example", false, true),
+        &postfix,
+        &mut Scripted::none(),
+    );
+    assert!(done.result.is_ok());
+    assert_eq!(postfix.postsuper_calls(), ["postsuper -d -: A1 A2 A3"]);
+}
+
+#[test]
+fn a_failing_postsuper_exits_1_and_releases_what_was_held() {
+    let mut postfix = FakePostfix::new(&queue());
+    postfix.failing = Some("-d");
+    let done = run(
+        &settings(false),
+        Operation::Delete,
+        &action_args("spam@bad.example", false, true),
+        &postfix,
+        &mut Scripted::none(),
+    );
+    let err = done.result.unwrap_err();
+    assert_eq!(err.exit_code(), 1);
+    assert!(
+        err.to_string().contains("reserved for the superuser"),
+        "{err}"
+    );
+    assert_eq!(
+        postfix.postsuper_calls(),
+        [
+            "postsuper -h -: A1 A2",
+            "postsuper -d - hold: A1 A2 A3",
+            "postsuper -H -: A1 A2",
+        ]
+    );
+    assert_eq!(postfix.queue_of("A1").as_deref(), Some("deferred"));
+    assert_eq!(
+        done.out,
+        "Deleted 0 of 3 selected messages, then stopped on the error below.\n"
+    );
+}
+
+#[test]
+fn a_damaged_listing_aborts_before_anything_changes() {
+    let mut lines = queue();
+    lines.push("{\"queue_name\": \"deferred\", \"queue_id\": \"Z9\"".into());
+    let postfix = FakeWithText::new(&lines);
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let result = {
+        let mut console = Console {
+            out: &mut out,
+            err: &mut err,
+        };
+        run_action(
+            &settings(false),
+            Operation::Delete,
+            &action_args("spam@bad.example", false, true),
+            false,
+            &postfix,
+            &mut console,
+            &mut Scripted::none(),
+        )
+    };
+    let error = result.unwrap_err();
+    assert_eq!(error.exit_code(), 1);
+    assert!(error.to_string().contains("nothing was changed"), "{error}");
+    assert!(String::from_utf8(err).unwrap().contains("line 7"));
+    assert!(postfix.inner.postsuper_calls().is_empty());
+}
+
+#[test]
+fn a_damaged_reread_releases_and_deletes_nothing() {
+    let postfix = FakePostfix::new(&queue());
+    postfix.garbage_after_first.set(true);
+    let done = run(
+        &settings(false),
+        Operation::Delete,
+        &action_args("spam@bad.example", false, true),
+        &postfix,
+        &mut Scripted::none(),
+    );
+    assert_eq!(done.result.unwrap_err().exit_code(), 1);
+    assert_eq!(
+        postfix.postsuper_calls(),
+        ["postsuper -h -: A1 A2", "postsuper -H -: A1 A2"]
+    );
+    assert_eq!(postfix.ids().len(), 6);
+}
+
+#[test]
+fn release_takes_held_messages_only_and_requeue_says_ids_change() {
+    let postfix = FakePostfix::new(&queue());
+    let mut args = action_args("", false, true);
+    args.all = true;
+    let done = run(
+        &settings(false),
+        Operation::Release,
+        &args,
+        &postfix,
+        &mut Scripted::none(),
+    );
+    assert!(done.result.is_ok());
+    assert_eq!(postfix.postsuper_calls(), ["postsuper -H -: A3 B2"]);
+    let done = run(
+        &settings(false),
+        Operation::Requeue,
+        &action_args("ok@good.example", false, true),
+        &postfix,
+        &mut Scripted::none(),
+    );
+    assert!(
+        done.out.contains("Requeued 2 of 2 selected messages."),
+        "{}",
+        done.out
+    );
+    assert!(done.out.contains("new queue IDs"));
+}
+
+#[test]
+fn purge_asks_for_the_count_and_runs_delete_all() {
+    let postfix = FakePostfix::new(&queue());
+    let args = PurgeArgs {
+        queues: vec![QueueName::Hold],
+        confirm: ConfirmArgs {
+            dry_run: false,
+            yes: false,
+        },
+    };
+    for (typed, done) in [("3", false), ("2", true)] {
+        let mut prompter = Scripted {
+            confirm: Some(true),
+            answer: Some(typed),
+            asked: Vec::new(),
+        };
+        let mut out = Vec::new();
+        let mut err = Vec::new();
+        let result = {
+            let mut console = Console {
+                out: &mut out,
+                err: &mut err,
+            };
+            run_purge(
+                &settings(true),
+                &args,
+                &postfix,
+                &mut console,
+                &mut prompter,
+            )
+        };
+        assert_eq!(result.is_ok(), done, "{typed}");
+        assert_eq!(
+            prompter.asked,
+            ["To delete 2 messages, type the number of messages (2)"]
+        );
+        if done {
+            assert_eq!(postfix.postsuper_calls(), ["postsuper -d ALL hold"]);
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                "Deleted 2 messages from hold.\n"
+            );
+        } else {
+            assert!(postfix.postsuper_calls().is_empty());
+        }
+    }
+}
+
+/// A fake whose listing is given text (damaged lines included).
+struct FakeWithText {
+    inner: FakePostfix,
+    text: String,
+}
+
+impl FakeWithText {
+    fn new(lines: &[String]) -> FakeWithText {
+        FakeWithText {
+            inner: FakePostfix::new(&[]),
+            text: lines.join("\n") + "\n",
+        }
+    }
+}
+
+impl Postfix for FakeWithText {
+    fn list_queue(
+        &self,
+    ) -> std::result::Result<Box<dyn crate::postfix::Listing>, crate::postfix::PostfixError> {
+        Ok(Box::new(crate::postfix::SavedListing(io::Cursor::new(
+            self.text.clone(),
+        ))))
+    }
+    fn mail_version(&self) -> Option<String> {
+        None
+    }
+    fn long_queue_ids(&self) -> std::result::Result<bool, crate::postfix::PostfixError> {
+        Ok(false)
+    }
+    fn postsuper(
+        &self,
+        operation: Operation,
+        ids: &str,
+        queues: &[QueueName],
+    ) -> crate::postfix::PostsuperRun {
+        self.inner.postsuper(operation, ids, queues)
+    }
+    fn purge(&self, queues: &[QueueName]) -> crate::postfix::PostsuperRun {
+        self.inner.purge(queues)
+    }
+}

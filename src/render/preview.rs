@@ -1,0 +1,161 @@
+//! Text for actions: the preview of a plan (dry-run and prompt show the same) and the report
+//! of what was done.
+
+use std::fmt::Write;
+
+use super::text::{escape_untrusted, format_count, format_size, plural};
+use crate::action::{Outcome, Plan, Skip};
+use crate::postfix::Operation;
+
+/// Senders listed in a preview.
+const PREVIEW_SENDERS: usize = 5;
+
+pub fn verb(operation: Operation) -> &'static str {
+    match operation {
+        Operation::Delete => "delete",
+        Operation::Hold => "hold",
+        Operation::Release => "release",
+        Operation::Requeue => "requeue",
+    }
+}
+
+/// What the plan will do: count, bytes, per queue, top senders, what is left alone.
+pub fn render_preview(plan: &Plan, dry_run: bool) -> String {
+    let mut text = String::new();
+    let total = plan.total();
+    let verb = verb(plan.operation());
+    let head = if dry_run {
+        format!("Would {verb}")
+    } else {
+        let mut head = verb.to_string();
+        head[..1].make_ascii_uppercase();
+        head
+    };
+    let _ = writeln!(
+        text,
+        "{head} {} ({}):",
+        plural(total.count, "message", "messages"),
+        format_size(total.bytes)
+    );
+    let rows: Vec<[String; 3]> = plan
+        .per_queue()
+        .into_iter()
+        .map(|(queue, tally)| {
+            [
+                queue.as_str().to_string(),
+                format_count(tally.count),
+                format_size(tally.bytes),
+            ]
+        })
+        .collect();
+    write_aligned(&mut text, &rows);
+    let senders = plan.top_senders(PREVIEW_SENDERS);
+    if !senders.is_empty() {
+        let _ = writeln!(text, "Senders:");
+        let rows: Vec<[String; 3]> = senders
+            .iter()
+            .map(|(sender, tally)| {
+                [
+                    format_count(tally.count),
+                    format_size(tally.bytes),
+                    escape_untrusted(sender).into_owned(),
+                ]
+            })
+            .collect();
+        write_aligned(&mut text, &rows);
+        let others = plan.sender_count().saturating_sub(senders.len());
+        if others > 0 {
+            let _ = writeln!(
+                text,
+                "  and {} more",
+                plural(others as u64, "sender", "senders")
+            );
+        }
+    }
+    for (skip, tally) in plan.skipped() {
+        let why = match skip {
+            Skip::Maildrop => {
+                "in maildrop, not picked up by Postfix yet (postsuper cannot hold them; run again in a minute)"
+            }
+            Skip::AlreadyHeld => "on hold already",
+            Skip::NotHeld => "not on hold",
+        };
+        let _ = writeln!(
+            text,
+            "Left alone: {} {why}",
+            plural(tally.count, "message", "messages")
+        );
+    }
+    text
+}
+
+/// Three columns, two spaces apart: the first left-aligned when it is a name, right-aligned
+/// when it is a number; the second right-aligned; the third as it is.
+fn write_aligned(text: &mut String, rows: &[[String; 3]]) {
+    let width = |column: usize| {
+        rows.iter()
+            .map(|r| r[column].chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let (w0, w1) = (width(0), width(1));
+    let numeric_first = rows
+        .first()
+        .is_some_and(|r| r[0].starts_with(|c: char| c.is_ascii_digit()));
+    for [first, second, third] in rows {
+        if numeric_first {
+            let _ = writeln!(text, "  {first:>w0$}  {second:>w1$}  {third}");
+        } else {
+            let _ = writeln!(text, "  {first:<w0$}  {second:>w1$}  {third}");
+        }
+    }
+}
+
+/// What was done, in one or two sentences.
+pub fn render_report(outcome: &Outcome) -> String {
+    let acted = format_count(outcome.acted);
+    let of = plural(outcome.planned, "selected message", "selected messages");
+    let mut text = match outcome.operation {
+        Operation::Delete => format!("Deleted {acted} of {of}"),
+        Operation::Hold => format!("Put {acted} of {of} on hold"),
+        Operation::Release => format!("Released {acted} of {of} from hold"),
+        Operation::Requeue => format!("Requeued {acted} of {of}"),
+    };
+    if outcome.failure.is_some() {
+        text.push_str(", then stopped on the error below.\n");
+        return text;
+    }
+    let gone = outcome.gone();
+    if gone > 0 {
+        let _ = write!(
+            text,
+            "; {} already left the queue",
+            if gone == 1 {
+                "1 had".to_string()
+            } else {
+                format!("{} had", format_count(gone))
+            }
+        );
+    }
+    text.push('.');
+    if outcome.changed > 0 {
+        let _ = write!(
+            text,
+            "\n{} now named a different message than the one previewed (Postfix reuses short \
+             queue IDs): {} left in the queue.",
+            plural(outcome.changed, "queue ID", "queue IDs"),
+            if outcome.changed == 1 {
+                "it was"
+            } else {
+                "they were"
+            }
+        );
+    }
+    if outcome.operation == Operation::Requeue && outcome.acted > 0 {
+        text.push_str(
+            "\nRequeued messages get new queue IDs as Postfix picks them up again (within a minute).",
+        );
+    }
+    text.push('\n');
+    text
+}
