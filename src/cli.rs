@@ -60,6 +60,10 @@ pub enum Command {
     #[command(after_help = LIST_EXAMPLES)]
     List(ListArgs),
 
+    /// Where the queue's weight is: per queue, top senders, domains, delay reasons, ages
+    #[command(after_help = SUMMARY_EXAMPLES)]
+    Summary(SummaryArgs),
+
     /// Delete the selected messages, after a preview and a confirmation
     ///
     /// Where Postfix reuses queue IDs (enable_long_queue_ids = no, the default), the
@@ -86,6 +90,47 @@ pub enum Command {
     /// Without QUEUE, postsuper's own default: hold, incoming, active and deferred.
     #[command(after_help = PURGE_EXAMPLES)]
     Purge(PurgeArgs),
+}
+
+const SUMMARY_EXAMPLES: &str = "\
+Examples:
+  postq summary                          one screen: queues, senders, domains, reasons, ages
+  postq summary --by sender --top 20     the 20 senders with the most messages
+  postq summary -q deferred --by reason  why the deferred mail is stuck
+  postq summary --json | jq '.senders[0]'";
+
+#[derive(Debug, Args)]
+pub struct SummaryArgs {
+    #[command(flatten)]
+    pub selection: SelectionArgs,
+
+    /// One grouping only, with count, bytes, share and oldest
+    #[arg(long, value_enum, value_name = "FIELD")]
+    pub by: Option<GroupBy>,
+
+    /// Rows per grouping
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: usize,
+
+    /// One JSON document: every grouping a list of {key, count, bytes, share, oldest_age},
+    /// largest first
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GroupBy {
+    Sender,
+    #[value(alias = "sender_domain")]
+    SenderDomain,
+    Recipient,
+    #[value(alias = "recipient_domain")]
+    RecipientDomain,
+    /// Delay reasons, with hosts, addresses and numbers made alike
+    Reason,
+    Queue,
+    /// qshape's age buckets: 5, 10, 20, ... 1280 minutes and more
+    Age,
 }
 
 const DELETE_EXAMPLES: &str = "\

@@ -15,6 +15,7 @@ pub mod render;
 pub mod scan;
 pub mod selection;
 pub mod settings;
+pub mod summary;
 
 use std::io::{self, BufWriter, Write};
 

@@ -2,6 +2,7 @@
 
 mod action;
 mod list;
+mod summary;
 
 use crate::action::Prompter;
 use crate::cli::Command;
@@ -21,6 +22,7 @@ pub fn run(
     use action::{run_action, run_purge};
     match command {
         Command::List(args) => list::run(settings, args, postfix, console),
+        Command::Summary(args) => summary::run(settings, args, postfix, console),
         Command::Delete(args) => run_action(
             settings,
             Operation::Delete,

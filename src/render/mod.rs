@@ -2,8 +2,10 @@
 
 mod list_table;
 mod preview;
+mod summary;
 mod text;
 
 pub use list_table::{ListRow, TableLayout, render_list_table};
 pub use preview::{render_preview, render_report, verb};
+pub use summary::{SummaryLayout, json_member, render_summary, render_summary_json};
 pub use text::{escape_untrusted, format_age, format_count, format_size, plural};

@@ -288,3 +288,32 @@ fn from_the_compromised_account_is_exactly_its_messages() {
         .unwrap();
     assert_eq!(stdout_of(&output), format!("{INCIDENT_OTHERS}\n"));
 }
+
+#[test]
+fn summary_names_the_compromised_account_with_its_exact_count() {
+    let sandbox = Sandbox::shared_incident();
+    let output = sandbox.postq().arg("summary").output().unwrap();
+    assert!(output.status.success(), "{}", stderr_of(&output));
+    let text = stdout_of(&output);
+    // The top sender line.
+    let senders = text.split("SENDER\n").nth(1).unwrap();
+    let top = senders.lines().next().unwrap();
+    assert!(top.trim_start().starts_with("300  "), "{top}");
+    assert!(top.ends_with(COMPROMISED), "{top}");
+    assert!(
+        text.contains(&format!(
+            "The sender {COMPROMISED} holds 300 of 331 messages (90.6%).\nPreview their removal:  postq -c {} delete --from {COMPROMISED} --dry-run\n",
+            sandbox.config_arg()
+        )),
+        "{text}"
+    );
+    let output = sandbox
+        .postq()
+        .args(["summary", "--json"])
+        .output()
+        .unwrap();
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(document["senders"][0]["key"], COMPROMISED);
+    assert_eq!(document["senders"][0]["count"], 300);
+    assert_eq!(document["culprit"]["count"], 300);
+}

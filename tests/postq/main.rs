@@ -7,4 +7,5 @@ mod list_input;
 mod list_postfix;
 mod prompt_postfix;
 mod select_input;
+mod summary_input;
 mod support;

@@ -1,0 +1,95 @@
+//! `postq summary`: the shape of the queue in one streaming pass, and the culprit named.
+
+use std::ops::ControlFlow;
+
+use crate::cli::{GroupBy, SummaryArgs};
+use crate::console::{Console, report_malformed};
+use crate::error::Result;
+use crate::postfix::Postfix;
+use crate::render::{SummaryLayout, format_count, render_summary, render_summary_json};
+use crate::scan::{open_listing, scan_queue};
+use crate::selection::Selection;
+use crate::settings::Settings;
+use crate::summary::{Aggregator, Grouping, find_culprit, shell_quote};
+
+pub fn run(
+    settings: &Settings,
+    args: &SummaryArgs,
+    postfix: &dyn Postfix,
+    console: &mut Console<'_>,
+) -> Result<()> {
+    let selection = Selection::from_args(&args.selection)?;
+    let groupings: Vec<Grouping> = match args.by {
+        Some(by) => vec![grouping_of(by)],
+        None => Grouping::DEFAULT.to_vec(),
+    };
+    let listing = open_listing(settings, postfix)?;
+    let now = settings.now;
+    let mut aggregator = Aggregator::new(&groupings, now);
+    let report = {
+        let err = &mut *console.err;
+        scan_queue(
+            listing,
+            |entry| selection.matches(entry, now),
+            |line| {
+                aggregator.add(&line.entry);
+                Ok(ControlFlow::Continue(()))
+            },
+            |bad| report_malformed(&mut *err, bad),
+        )?
+    };
+    for warning in &report.warnings {
+        console.warn(warning);
+    }
+    let summary = aggregator.finish();
+    let culprit = find_culprit(&summary).map(|culprit| {
+        let config = settings
+            .config_dir
+            .as_ref()
+            .map(|dir| format!("-c {} ", shell_quote(&dir.display().to_string())))
+            .unwrap_or_default();
+        let command = format!(
+            "postq {config}delete --from {} --dry-run",
+            shell_quote(&culprit.pattern)
+        );
+        (culprit, command)
+    });
+    let culprit = culprit.as_ref().map(|(c, command)| (c, command.as_str()));
+    if args.json {
+        console
+            .out
+            .write_all(render_summary_json(&summary, culprit, args.top).as_bytes())?;
+    } else if report.entries == 0 && report.malformed == 0 {
+        console.note("Mail queue is empty");
+    } else if summary.total.count == 0 {
+        console.note(&format!(
+            "No message matches the selection ({} in the queue)",
+            format_count(report.entries)
+        ));
+    } else {
+        let layout = SummaryLayout {
+            color: settings.color,
+            width: settings.terminal.width,
+            top: args.top,
+        };
+        console
+            .out
+            .write_all(render_summary(&summary, culprit, &layout).as_bytes())?;
+    }
+    match report.malformed_error() {
+        Some(err) => Err(err),
+        None => Ok(()),
+    }
+}
+
+fn grouping_of(by: GroupBy) -> Grouping {
+    match by {
+        GroupBy::Sender => Grouping::Sender,
+        GroupBy::SenderDomain => Grouping::SenderDomain,
+        GroupBy::Recipient => Grouping::Recipient,
+        GroupBy::RecipientDomain => Grouping::RecipientDomain,
+        GroupBy::Reason => Grouping::Reason,
+        GroupBy::Queue => Grouping::Queue,
+        GroupBy::Age => Grouping::Age,
+    }
+}

@@ -1,0 +1,571 @@
+//! One streaming pass over the selected messages: totals per queue, groupings by sender,
+//! sender domain, recipient, recipient domain, delay reason and age. Memory grows with the
+//! number of distinct keys, not with the number of messages.
+
+use hashbrown::HashMap;
+
+use super::reason::normalize_reason;
+use crate::queue::{QueueEntry, QueueName, domain_of, is_null_address};
+
+/// What a summary can be grouped by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Grouping {
+    Queue,
+    Sender,
+    SenderDomain,
+    Recipient,
+    RecipientDomain,
+    Reason,
+    Age,
+}
+
+impl Grouping {
+    /// The groupings of the full summary, in the order shown.
+    pub const DEFAULT: [Grouping; 6] = [
+        Grouping::Queue,
+        Grouping::Sender,
+        Grouping::SenderDomain,
+        Grouping::RecipientDomain,
+        Grouping::Reason,
+        Grouping::Age,
+    ];
+
+    /// Whether a message can have several keys (one per recipient).
+    pub fn per_recipient(self) -> bool {
+        matches!(
+            self,
+            Grouping::Recipient | Grouping::RecipientDomain | Grouping::Reason
+        )
+    }
+}
+
+/// The age histogram's buckets, as qshape(1) has them: upper bounds in minutes.
+pub const AGE_BUCKETS: [i64; 9] = [5, 10, 20, 40, 80, 160, 320, 640, 1280];
+/// Buckets including the last, open one (1280+).
+pub const BUCKET_COUNT: usize = AGE_BUCKETS.len() + 1;
+
+pub fn age_bucket(age_seconds: i64) -> usize {
+    let minutes = age_seconds / 60;
+    AGE_BUCKETS
+        .iter()
+        .position(|&bound| minutes < bound)
+        .unwrap_or(AGE_BUCKETS.len())
+}
+
+/// `0-5m`, `5-10m`, ..., `1280m+`.
+pub fn bucket_label(bucket: usize) -> String {
+    match bucket {
+        0 => format!("0-{}m", AGE_BUCKETS[0]),
+        b if b < AGE_BUCKETS.len() => format!("{}-{}m", AGE_BUCKETS[b - 1], AGE_BUCKETS[b]),
+        _ => format!("{}m+", AGE_BUCKETS[AGE_BUCKETS.len() - 1]),
+    }
+}
+
+/// Count, bytes and oldest arrival of a set of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stats {
+    pub count: u64,
+    pub bytes: u64,
+    /// Earliest arrival time (epoch seconds); `i64::MAX` while empty.
+    pub oldest_arrival: i64,
+    /// Recipients (for per-recipient groupings: those with this key).
+    pub recipients: u64,
+}
+
+impl Default for Stats {
+    fn default() -> Stats {
+        Stats {
+            count: 0,
+            bytes: 0,
+            oldest_arrival: i64::MAX,
+            recipients: 0,
+        }
+    }
+}
+
+impl Stats {
+    fn add(&mut self, entry: &QueueEntry<'_>) {
+        self.count += 1;
+        self.bytes += entry.size;
+        self.oldest_arrival = self.oldest_arrival.min(entry.arrival_time);
+    }
+
+    /// A whole message: its recipients too.
+    fn add_message(&mut self, entry: &QueueEntry<'_>) {
+        self.add(entry);
+        self.recipients += entry.recipients.len() as u64;
+    }
+
+    /// Seconds since the oldest arrival, 0 when empty.
+    pub fn oldest_age(&self, now: i64) -> i64 {
+        if self.count == 0 {
+            0
+        } else {
+            now.saturating_sub(self.oldest_arrival).max(0)
+        }
+    }
+}
+
+/// One key of a grouping.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub key: Box<str>,
+    pub stats: Stats,
+    /// For reasons: the first raw text seen under this normal form.
+    pub example: Option<Box<str>>,
+    /// Per age bucket (sender domains only, for the histogram).
+    pub histogram: Vec<u64>,
+    /// The last message counted, so a message with several recipients counts once.
+    last_message: u64,
+}
+
+#[derive(Debug, Default)]
+struct Groups {
+    map: HashMap<Box<str>, Group>,
+    histograms: bool,
+}
+
+impl Groups {
+    fn new(histograms: bool) -> Groups {
+        Groups {
+            map: HashMap::new(),
+            histograms,
+        }
+    }
+
+    /// Counts `entry` under `key` (once per message) with `recipients` more recipients.
+    fn add(
+        &mut self,
+        key: &str,
+        message: u64,
+        entry: &QueueEntry<'_>,
+        recipients: u64,
+        bucket: usize,
+        example: Option<&str>,
+    ) {
+        let group = match self.map.get_mut(key) {
+            Some(group) => group,
+            None => {
+                let group = Group {
+                    key: key.into(),
+                    stats: Stats::default(),
+                    example: example.map(Into::into),
+                    histogram: if self.histograms {
+                        vec![0; BUCKET_COUNT]
+                    } else {
+                        Vec::new()
+                    },
+                    last_message: u64::MAX,
+                };
+                self.map.entry(key.into()).or_insert(group)
+            }
+        };
+        group.stats.recipients += recipients;
+        if group.last_message != message {
+            group.last_message = message;
+            group.stats.add(entry);
+            if let Some(slot) = group.histogram.get_mut(bucket) {
+                *slot += 1;
+            }
+        }
+    }
+
+    /// Largest first: by count, then bytes, then key.
+    fn sorted(self) -> Vec<Group> {
+        let mut groups: Vec<Group> = self.map.into_values().collect();
+        groups.sort_by(|a, b| {
+            b.stats
+                .count
+                .cmp(&a.stats.count)
+                .then(b.stats.bytes.cmp(&a.stats.bytes))
+                .then(a.key.cmp(&b.key))
+        });
+        groups
+    }
+}
+
+/// Accumulates a summary of the messages given to [`Aggregator::add`].
+pub struct Aggregator {
+    now: i64,
+    messages: u64,
+    total: Stats,
+    queues: [Stats; 5],
+    ages: [Stats; BUCKET_COUNT],
+    queue_wanted: bool,
+    age_wanted: bool,
+    senders: Option<Groups>,
+    sender_domains: Option<Groups>,
+    recipients: Option<Groups>,
+    recipient_domains: Option<Groups>,
+    reasons: Option<Groups>,
+    /// Reused buffers: keys are lower-cased and reasons normalised without allocating.
+    key: String,
+    reason: String,
+}
+
+/// The finished summary: every grouping sorted largest first.
+#[derive(Debug)]
+pub struct Summary {
+    pub now: i64,
+    pub total: Stats,
+    /// Per age bucket, in bucket order.
+    pub ages: [Stats; BUCKET_COUNT],
+    /// Per grouping: its groups (all of them, largest first).
+    pub groupings: Vec<(Grouping, Vec<Group>)>,
+}
+
+impl Aggregator {
+    pub fn new(groupings: &[Grouping], now: i64) -> Aggregator {
+        let wants = |g: Grouping| groupings.contains(&g);
+        Aggregator {
+            now,
+            messages: 0,
+            total: Stats::default(),
+            queues: [Stats::default(); 5],
+            ages: [Stats::default(); BUCKET_COUNT],
+            queue_wanted: wants(Grouping::Queue),
+            age_wanted: wants(Grouping::Age),
+            senders: wants(Grouping::Sender).then(|| Groups::new(false)),
+            // The age histogram per sender domain goes with the full summary.
+            sender_domains: wants(Grouping::SenderDomain)
+                .then(|| Groups::new(wants(Grouping::Age))),
+            recipients: wants(Grouping::Recipient).then(|| Groups::new(false)),
+            recipient_domains: wants(Grouping::RecipientDomain).then(|| Groups::new(false)),
+            reasons: wants(Grouping::Reason).then(|| Groups::new(false)),
+            key: String::new(),
+            reason: String::new(),
+        }
+    }
+
+    pub fn add(&mut self, entry: &QueueEntry<'_>) {
+        let message = self.messages;
+        self.messages += 1;
+        self.total.add_message(entry);
+        self.queues[entry.queue.index()].add_message(entry);
+        let bucket = age_bucket(entry.age(self.now));
+        self.ages[bucket].add_message(entry);
+        let all = entry.recipients.len() as u64;
+        if let Some(senders) = &mut self.senders {
+            if is_null_address(&entry.sender) {
+                senders.add(crate::queue::NULL_SENDER, message, entry, all, bucket, None);
+            } else {
+                lower_into(&entry.sender, &mut self.key);
+                senders.add(&self.key, message, entry, all, bucket, None);
+            }
+        }
+        if let Some(domains) = &mut self.sender_domains {
+            lower_into(domain_of(&entry.sender), &mut self.key);
+            domains.add(&self.key, message, entry, all, bucket, None);
+        }
+        if let Some(recipients) = &mut self.recipients {
+            for recipient in &entry.recipients {
+                lower_into(&recipient.address, &mut self.key);
+                recipients.add(&self.key, message, entry, 1, bucket, None);
+            }
+        }
+        if let Some(domains) = &mut self.recipient_domains {
+            for recipient in &entry.recipients {
+                lower_into(domain_of(&recipient.address), &mut self.key);
+                domains.add(&self.key, message, entry, 1, bucket, None);
+            }
+        }
+        if let Some(reasons) = &mut self.reasons {
+            for reason in entry
+                .recipients
+                .iter()
+                .filter_map(|r| r.delay_reason.as_deref())
+            {
+                normalize_reason(reason, &mut self.reason);
+                reasons.add(&self.reason, message, entry, 1, bucket, Some(reason));
+            }
+        }
+    }
+
+    pub fn finish(self) -> Summary {
+        let mut groupings = Vec::new();
+        let stats_groups = |stats: &[Stats], label: &dyn Fn(usize) -> String| -> Vec<Group> {
+            stats
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.count > 0)
+                .map(|(i, s)| Group {
+                    key: label(i).into(),
+                    stats: *s,
+                    example: None,
+                    histogram: Vec::new(),
+                    last_message: 0,
+                })
+                .collect()
+        };
+        if self.queue_wanted {
+            let mut queues =
+                stats_groups(&self.queues, &|i| QueueName::ALL[i].as_str().to_string());
+            sort_groups(&mut queues);
+            groupings.push((Grouping::Queue, queues));
+        }
+        let maps = [
+            (Grouping::Sender, self.senders),
+            (Grouping::SenderDomain, self.sender_domains),
+            (Grouping::Recipient, self.recipients),
+            (Grouping::RecipientDomain, self.recipient_domains),
+            (Grouping::Reason, self.reasons),
+        ];
+        for (grouping, groups) in maps {
+            if let Some(groups) = groups {
+                groupings.push((grouping, groups.sorted()));
+            }
+        }
+        if self.age_wanted {
+            let mut ages = stats_groups(&self.ages, &bucket_label);
+            sort_groups(&mut ages);
+            groupings.push((Grouping::Age, ages));
+        }
+        Summary {
+            now: self.now,
+            total: self.total,
+            ages: self.ages,
+            groupings,
+        }
+    }
+}
+
+fn sort_groups(groups: &mut [Group]) {
+    groups.sort_by(|a, b| {
+        b.stats
+            .count
+            .cmp(&a.stats.count)
+            .then(b.stats.bytes.cmp(&a.stats.bytes))
+            .then(a.key.cmp(&b.key))
+    });
+}
+
+/// Lower-cases `text` into `out`, reusing its allocation.
+fn lower_into(text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii() {
+        out.push_str(text);
+        out.make_ascii_lowercase();
+    } else {
+        out.extend(text.chars().flat_map(char::to_lowercase));
+    }
+}
+
+impl Summary {
+    pub fn grouping(&self, grouping: Grouping) -> Option<&[Group]> {
+        self.groupings
+            .iter()
+            .find(|(g, _)| *g == grouping)
+            .map(|(_, groups)| groups.as_slice())
+    }
+
+    /// Messages per age bucket, in bucket order.
+    pub fn age_histogram(&self) -> [u64; BUCKET_COUNT] {
+        self.ages.map(|stats| stats.count)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::queue::parse_line;
+
+    const NOW: i64 = 100_000;
+
+    fn line(
+        queue: &str,
+        id: &str,
+        sender: &str,
+        age: i64,
+        size: u64,
+        recipients: &[(&str, Option<&str>)],
+    ) -> String {
+        let recipients: Vec<String> = recipients
+            .iter()
+            .map(|(address, reason)| match reason {
+                Some(reason) => {
+                    format!(r#"{{"address": "{address}", "delay_reason": "{reason}"}}"#)
+                }
+                None => format!(r#"{{"address": "{address}"}}"#),
+            })
+            .collect();
+        format!(
+            r#"{{"queue_name": "{queue}", "queue_id": "{id}", "arrival_time": {}, "message_size": {size}, "sender": "{sender}", "recipients": [{}]}}"#,
+            NOW - age,
+            recipients.join(", ")
+        )
+    }
+
+    fn summarize(lines: &[String], groupings: &[Grouping]) -> Summary {
+        let mut aggregator = Aggregator::new(groupings, NOW);
+        for l in lines {
+            aggregator.add(&parse_line(1, l).unwrap().entry);
+        }
+        aggregator.finish()
+    }
+
+    fn keys_and_counts(groups: &[Group]) -> Vec<(String, u64)> {
+        groups
+            .iter()
+            .map(|g| (g.key.to_string(), g.stats.count))
+            .collect()
+    }
+
+    fn sample() -> Vec<String> {
+        let refused = "connect to mx.a.example[192.0.2.1]:25: Connection refused";
+        let refused2 = "connect to mx.b.example[192.0.2.2]:25: Connection refused";
+        vec![
+            line(
+                "deferred",
+                "A1",
+                "Spam@Bad.example",
+                60,
+                100,
+                &[
+                    ("x@gmail.com", Some(refused)),
+                    ("y@GMAIL.com", Some(refused2)),
+                ],
+            ),
+            line(
+                "deferred",
+                "A2",
+                "spam@bad.example",
+                600,
+                200,
+                &[("z@yahoo.com", Some(refused))],
+            ),
+            line(
+                "hold",
+                "A3",
+                "spam@bad.example",
+                7200,
+                300,
+                &[("x@gmail.com", None)],
+            ),
+            line(
+                "deferred",
+                "B1",
+                "MAILER-DAEMON",
+                100_000,
+                400,
+                &[("alice@good.example", Some("deferred transport"))],
+            ),
+            line(
+                "active",
+                "B2",
+                "alice@good.example",
+                30,
+                500,
+                &[("bob@gmail.com", None)],
+            ),
+        ]
+    }
+
+    #[test]
+    fn totals_and_queues() {
+        let summary = summarize(&sample(), &Grouping::DEFAULT);
+        assert_eq!(summary.total.count, 5);
+        assert_eq!(summary.total.bytes, 1500);
+        assert_eq!(summary.total.recipients, 6);
+        assert_eq!(summary.total.oldest_age(NOW), 100_000);
+        let queues = summary.grouping(Grouping::Queue).unwrap();
+        assert_eq!(
+            keys_and_counts(queues),
+            [
+                ("deferred".into(), 3),
+                ("active".into(), 1),
+                ("hold".into(), 1)
+            ]
+        );
+        assert_eq!(queues[0].stats.bytes, 700);
+        assert_eq!(queues[0].stats.oldest_age(NOW), 100_000);
+    }
+
+    #[test]
+    fn senders_group_case_insensitively_and_the_null_sender_stays_itself() {
+        let summary = summarize(&sample(), &Grouping::DEFAULT);
+        assert_eq!(
+            keys_and_counts(summary.grouping(Grouping::Sender).unwrap()),
+            // Ties go to the larger bytes.
+            [
+                ("spam@bad.example".into(), 3),
+                ("alice@good.example".into(), 1),
+                ("MAILER-DAEMON".into(), 1)
+            ]
+        );
+        let senders = summary.grouping(Grouping::Sender).unwrap();
+        assert_eq!(senders[0].stats.bytes, 600);
+        assert_eq!(senders[0].stats.oldest_age(NOW), 7200);
+        assert_eq!(
+            keys_and_counts(summary.grouping(Grouping::SenderDomain).unwrap()),
+            [
+                ("bad.example".into(), 3),
+                ("good.example".into(), 1),
+                ("".into(), 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_message_counts_once_per_key_however_many_recipients_share_it() {
+        let summary = summarize(&sample(), &Grouping::DEFAULT);
+        let domains = summary.grouping(Grouping::RecipientDomain).unwrap();
+        assert_eq!(
+            keys_and_counts(domains),
+            [
+                ("gmail.com".into(), 3),
+                ("good.example".into(), 1),
+                ("yahoo.com".into(), 1)
+            ]
+        );
+        // A1 has two gmail.com recipients: one message, its bytes once, two recipients.
+        assert_eq!(domains[0].stats.bytes, 100 + 300 + 500);
+        assert_eq!(domains[0].stats.recipients, 4);
+        let senders = summary.grouping(Grouping::Sender).unwrap();
+        assert_eq!(senders[0].stats.recipients, 4);
+    }
+
+    #[test]
+    fn reasons_group_by_normal_form_with_the_first_raw_text_as_example() {
+        let summary = summarize(&sample(), &Grouping::DEFAULT);
+        let reasons = summary.grouping(Grouping::Reason).unwrap();
+        assert_eq!(
+            keys_and_counts(reasons),
+            [
+                ("connect to *[*]:*: Connection refused".into(), 2),
+                ("deferred transport".into(), 1)
+            ]
+        );
+        assert_eq!(
+            reasons[0].example.as_deref(),
+            Some("connect to mx.a.example[192.0.2.1]:25: Connection refused")
+        );
+        assert_eq!(reasons[0].stats.recipients, 3);
+    }
+
+    #[test]
+    fn ages_fall_into_qshape_buckets() {
+        assert_eq!(age_bucket(0), 0);
+        assert_eq!(age_bucket(299), 0);
+        assert_eq!(age_bucket(300), 1);
+        assert_eq!(age_bucket(1280 * 60 - 1), 8);
+        assert_eq!(age_bucket(1280 * 60), 9);
+        assert_eq!(bucket_label(0), "0-5m");
+        assert_eq!(bucket_label(1), "5-10m");
+        assert_eq!(bucket_label(9), "1280m+");
+        let summary = summarize(&sample(), &Grouping::DEFAULT);
+        // 30s and 60s; 10 minutes; 2 hours; 27 hours.
+        assert_eq!(summary.age_histogram(), [2, 0, 1, 0, 0, 1, 0, 0, 0, 1]);
+        let domains = summary.grouping(Grouping::SenderDomain).unwrap();
+        assert_eq!(domains[0].histogram, [1, 0, 1, 0, 0, 1, 0, 0, 0, 0]);
+    }
+
+    #[test]
+    fn only_the_asked_grouping_is_kept() {
+        let summary = summarize(&sample(), &[Grouping::Recipient]);
+        assert!(summary.grouping(Grouping::Sender).is_none());
+        assert_eq!(
+            keys_and_counts(summary.grouping(Grouping::Recipient).unwrap())[0],
+            ("x@gmail.com".into(), 2)
+        );
+    }
+}

@@ -1,0 +1,135 @@
+//! The culprit: one sender, or one sender domain, holding a large share of the selection.
+
+use super::aggregate::{Grouping, Summary};
+use crate::queue::NULL_SENDER;
+
+/// A culprit holds more than this share of the selected messages...
+pub const CULPRIT_SHARE: f64 = 0.30;
+/// ...and more than this many of them.
+pub const CULPRIT_MIN_MESSAGES: u64 = 100;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Culprit {
+    /// Sender or SenderDomain.
+    pub grouping: Grouping,
+    pub key: String,
+    pub count: u64,
+    pub share: f64,
+    /// The `--from` pattern that selects exactly its messages.
+    pub pattern: String,
+}
+
+/// The sender, else the sender domain, that holds more than 30% and more than 100 of the
+/// selected messages.
+pub fn find_culprit(summary: &Summary) -> Option<Culprit> {
+    let total = summary.total.count;
+    if total == 0 {
+        return None;
+    }
+    for grouping in [Grouping::Sender, Grouping::SenderDomain] {
+        let Some(top) = summary.grouping(grouping).and_then(|groups| groups.first()) else {
+            continue;
+        };
+        let count = top.stats.count;
+        let share = count as f64 / total as f64;
+        if share > CULPRIT_SHARE && count > CULPRIT_MIN_MESSAGES {
+            let key = top.key.to_string();
+            let pattern = match grouping {
+                Grouping::Sender if key == NULL_SENDER => "<>".to_string(),
+                Grouping::SenderDomain if key.is_empty() => "<>".to_string(),
+                Grouping::SenderDomain => format!("@{key}"),
+                _ => key.clone(),
+            };
+            return Some(Culprit {
+                grouping,
+                key,
+                count,
+                share,
+                pattern,
+            });
+        }
+    }
+    None
+}
+
+/// `pattern` as one shell word.
+pub fn shell_quote(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "@.-_+=:,/%".contains(c));
+    if plain {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::queue::parse_line;
+    use crate::summary::Aggregator;
+
+    fn summary_of(senders: &[(&str, usize)]) -> Summary {
+        let mut aggregator = Aggregator::new(&Grouping::DEFAULT, 1000);
+        let mut n = 0;
+        for (sender, count) in senders {
+            for _ in 0..*count {
+                n += 1;
+                let line = format!(
+                    r#"{{"queue_name": "deferred", "queue_id": "A{n}", "arrival_time": 900, "message_size": 10, "sender": "{sender}", "recipients": []}}"#
+                );
+                aggregator.add(&parse_line(1, &line).unwrap().entry);
+            }
+        }
+        aggregator.finish()
+    }
+
+    #[test]
+    fn a_sender_with_a_large_share_is_named() {
+        let culprit = find_culprit(&summary_of(&[
+            ("bad@x.example", 301),
+            ("ok@y.example", 300),
+        ]))
+        .unwrap();
+        assert_eq!(culprit.grouping, Grouping::Sender);
+        assert_eq!(culprit.pattern, "bad@x.example");
+        assert_eq!(culprit.count, 301);
+    }
+
+    #[test]
+    fn small_or_spread_queues_have_none() {
+        // 100 is not more than 100; a quarter each is no culprit.
+        assert!(find_culprit(&summary_of(&[("bad@x.example", 100)])).is_none());
+        let spread = [
+            ("a@w.example", 250),
+            ("b@x.example", 250),
+            ("c@y.example", 250),
+            ("d@z.example", 250),
+        ];
+        assert!(find_culprit(&summary_of(&spread)).is_none());
+    }
+
+    #[test]
+    fn else_a_domain_and_the_null_sender_as_a_pattern() {
+        // No sender has more than 100; their domain has.
+        let culprit = find_culprit(&summary_of(&[
+            ("a@spam.example", 95),
+            ("b@spam.example", 95),
+            ("c@spam.example", 95),
+            ("d@ok.example", 50),
+            ("e@fine.example", 50),
+        ]))
+        .unwrap();
+        assert_eq!(
+            (culprit.grouping, culprit.pattern.as_str()),
+            (Grouping::SenderDomain, "@spam.example")
+        );
+        let culprit = find_culprit(&summary_of(&[("MAILER-DAEMON", 150)])).unwrap();
+        assert_eq!(culprit.pattern, "<>");
+        assert_eq!(shell_quote("<>"), "'<>'");
+        assert_eq!(shell_quote("a@b.example"), "a@b.example");
+        assert_eq!(shell_quote("\"john doe\"@x"), "'\"john doe\"@x'");
+    }
+}
