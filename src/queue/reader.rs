@@ -62,7 +62,10 @@ where
         return ControlFlow::Continue(());
     }
     // Before Postfix 3.9, raw non-UTF-8 bytes can appear in addresses and reasons.
-    let text: Cow<'_, str> = String::from_utf8_lossy(bytes);
+    let text: Cow<'_, str> = match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    };
     visit(parse_line(number, &text))
 }
 

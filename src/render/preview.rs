@@ -67,8 +67,9 @@ pub fn render_preview(plan: &Plan, dry_run: bool) -> String {
         if others > 0 {
             let _ = writeln!(
                 text,
-                "  and {} more",
-                plural(others as u64, "sender", "senders")
+                "  and {} more {}",
+                format_count(others as u64),
+                if others == 1 { "sender" } else { "senders" }
             );
         }
     }

@@ -16,20 +16,75 @@ pub fn normalize_reason(reason: &str, out: &mut String) {
     out.clear();
     let reason = reason.trim();
     let reason = reason.strip_prefix(SUSPENDED).unwrap_or(reason);
-    for (i, word) in reason.split(' ').enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
+    let mut rest = reason;
+    loop {
+        let (word, next) = match memchr::memchr(b' ', rest.as_bytes()) {
+            Some(space) => (&rest[..space], Some(&rest[space + 1..])),
+            None => (rest, None),
+        };
         normalize_word(word, out);
+        match next {
+            Some(next) => {
+                out.push(' ');
+                rest = next;
+            }
+            None => break,
+        }
     }
+}
+
+/// What one scan of a word found.
+#[derive(Default)]
+struct Shape {
+    at: bool,
+    digit: bool,
+    open: Option<usize>,
+    close: Option<usize>,
+    equals: Option<usize>,
+    colon_slash: bool,
+}
+
+fn shape(word: &str) -> Shape {
+    let mut shape = Shape::default();
+    let bytes = word.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'@' => shape.at = true,
+            b'0'..=b'9' => shape.digit = true,
+            b'[' if shape.open.is_none() => shape.open = Some(i),
+            b']' => shape.close = Some(i),
+            b'=' if shape.equals.is_none() => shape.equals = Some(i),
+            b':' if bytes.get(i + 1) == Some(&b'/') && bytes.get(i + 2) == Some(&b'/') => {
+                shape.colon_slash = true
+            }
+            _ => {}
+        }
+    }
+    shape
 }
 
 fn normalize_word(word: &str, out: &mut String) {
     if word.is_empty() {
         return;
     }
+    let shape = shape(word);
+    // A URL: its host says whose policy it is; its path often names the recipient domain.
+    if shape.colon_slash {
+        let (lead, core, tail) = split_punctuation(word);
+        let host_end = core
+            .find("://")
+            .and_then(|scheme| core[scheme + 3..].find('/').map(|slash| scheme + 3 + slash))
+            .unwrap_or(core.len());
+        out.push_str(lead);
+        out.push_str(&core[..host_end]);
+        if host_end < core.len() {
+            out.push_str("/*");
+        }
+        out.push_str(tail);
+        return;
+    }
     // An address, bare or in angle brackets: <bob@example.com>: → <*>:
-    if word.contains('@') {
+    if shape.at {
         let (lead, _, tail) = split_punctuation(word);
         out.push_str(lead);
         out.push('*');
@@ -37,7 +92,7 @@ fn normalize_word(word: &str, out: &mut String) {
         return;
     }
     // host[address]:port → *[*]:*
-    if let (Some(open), Some(close)) = (word.find('['), word.rfind(']'))
+    if let (Some(open), Some(close)) = (shape.open, shape.close)
         && open < close
     {
         let (lead, _, _) = split_punctuation(&word[..open]);
@@ -55,14 +110,14 @@ fn normalize_word(word: &str, out: &mut String) {
         return;
     }
     // A DNS name in a lookup error: name=example.com → name=*
-    if let Some(eq) = word.find('=')
+    if let Some(eq) = shape.equals
         && word[..eq].eq_ignore_ascii_case("name")
     {
         out.push_str(&word[..=eq]);
         out.push('*');
         return;
     }
-    if !word.bytes().any(|b| b.is_ascii_digit()) || is_status_code(word) {
+    if !shape.digit || is_status_code(word) {
         out.push_str(word);
         return;
     }
@@ -167,14 +222,14 @@ mod tests {
                     "host gmail-smtp-in.l.google.com[142.250.102.27] said: 421-4.7.28 [203.0.113.7      15] Our system has detected an unusual rate of 421-4.7.28 unsolicited mail originating from your IP address. 421 4.7.28 https://support.google.com/mail/?p=UnsolicitedRateLimitError a1-20020a0560000b0100b00.44 - gsmtp (in reply to end of DATA command)",
                     "host alt1.gmail-smtp-in.l.google.com[142.251.9.26] said: 421-4.7.28 [203.0.113.7      15] Our system has detected an unusual rate of 421-4.7.28 unsolicited mail originating from your IP address. 421 4.7.28 https://support.google.com/mail/?p=UnsolicitedRateLimitError x9-20020a170906.12 - gsmtp (in reply to end of DATA command)",
                 ],
-                "host *[*] said: 421-4.7.28 [*      *] Our system has detected an unusual rate of 421-4.7.28 unsolicited mail originating from your IP address. 421 4.7.28 https://support.google.com/mail/?p=UnsolicitedRateLimitError * - gsmtp (in reply to end of DATA command)",
+                "host *[*] said: 421-4.7.28 [*      *] Our system has detected an unusual rate of 421-4.7.28 unsolicited mail originating from your IP address. 421 4.7.28 https://support.google.com/* * - gsmtp (in reply to end of DATA command)",
             ),
             (
                 &[
                     "host smtp2.example.com[91.1.2.333] said: 450-4.7.1 <host.example.net>: Unverified Client host rejected: Please try again later 450 4.7.1 For assistance, contact your administrator or see http://onas.example.com/kontakty  Please provide the following information in your problem report: Time: (Jan 22 12:01:11), Client: (145.2.33.444), Server: (smtp4.example.com). (in reply to RCPT TO command)",
                     "host smtp2.example.com[91.1.2.333] said: 450-4.7.1 <host.example.net>: Unverified Client host rejected: Please try again later 450 4.7.1 For assistance, contact your administrator or see http://onas.example.com/kontakty  Please provide the following information in your problem report: Time: (Jan 22 12:02:58), Client: (145.2.33.444), Server: (smtp4.example.com). (in reply to RCPT TO command)",
                 ],
-                "host *[*] said: 450-4.7.1 <host.example.net>: Unverified Client host rejected: Please try again later 450 4.7.1 For assistance, contact your administrator or see http://onas.example.com/kontakty  Please provide the following information in your problem report: Time: (Jan * *), Client: (*), Server: (*). (in reply to RCPT TO command)",
+                "host *[*] said: 450-4.7.1 <host.example.net>: Unverified Client host rejected: Please try again later 450 4.7.1 For assistance, contact your administrator or see http://onas.example.com/*  Please provide the following information in your problem report: Time: (Jan * *), Client: (*), Server: (*). (in reply to RCPT TO command)",
             ),
             (
                 &[
@@ -184,6 +239,13 @@ mod tests {
                 "Host or domain name not found. Name service error for name=* type=MX: Host not found, try again",
             ),
             (&["deferred transport"], "deferred transport"),
+            (
+                &[
+                    "host mx.a.example[192.0.2.1] said: 450 4.7.1 <r1@gmail.com>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/gmail.com.html (in reply to RCPT TO command)",
+                    "host mx.b.example[192.0.2.2] said: 450 4.7.1 <r2@web.de>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/web.de.html (in reply to RCPT TO command)",
+                ],
+                "host *[*] said: 450 4.7.1 <*>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/* (in reply to RCPT TO command)",
+            ),
             (
                 &[
                     "host mx.example.com[192.0.2.1] said: 550 5.1.1 <nobody@example.com>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command)",
