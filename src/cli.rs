@@ -90,6 +90,73 @@ pub enum Command {
     /// Without QUEUE, postsuper's own default: hold, incoming, active and deferred.
     #[command(after_help = PURGE_EXAMPLES)]
     Purge(PurgeArgs),
+
+    /// Show a queued message as postcat shows it: envelope, headers and body
+    #[command(after_help = SHOW_EXAMPLES)]
+    Show(ShowArgs),
+
+    /// Try to deliver now: all deferred mail (postqueue -f), or the selected messages
+    /// (postqueue -i, one by one)
+    #[command(after_help = FLUSH_EXAMPLES)]
+    Flush(FlushArgs),
+
+    /// Print a shell completion script
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+}
+
+const SHOW_EXAMPLES: &str = "\
+Examples:
+  postq show 3CDF598C162                 envelope, headers and body
+  postq show 3CDF598C162 --envelope      who sent it: sasl_username, client_address
+  postq show 3CDF598C162 --headers | grep -i '^subject:'";
+
+const FLUSH_EXAMPLES: &str = "\
+Examples:
+  postq flush --dry-run                  how many deferred messages would be retried
+  postq flush --yes                      postqueue -f
+  postq flush --to @gmail.com --yes      retry one destination after it was fixed";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  postq completions bash > /etc/bash_completion.d/postq
+  postq completions zsh > /usr/local/share/zsh/site-functions/_postq
+  postq completions fish > ~/.config/fish/completions/postq.fish";
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The message's queue ID
+    #[arg(value_name = "ID", value_parser = parse_id_arg)]
+    pub id: String,
+
+    /// The envelope records (postcat -e)
+    #[arg(long)]
+    pub envelope: bool,
+
+    /// The message headers (postcat -h)
+    #[arg(long)]
+    pub headers: bool,
+
+    /// The message body (postcat -b)
+    #[arg(long)]
+    pub body: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct FlushArgs {
+    #[command(flatten)]
+    pub confirm: ConfirmArgs,
+
+    // Last: its help heading would carry over to the options after it.
+    #[command(flatten)]
+    pub selection: SelectionArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 const SUMMARY_EXAMPLES: &str = "\
@@ -101,9 +168,6 @@ Examples:
 
 #[derive(Debug, Args)]
 pub struct SummaryArgs {
-    #[command(flatten)]
-    pub selection: SelectionArgs,
-
     /// One grouping only, with count, bytes, share and oldest
     #[arg(long, value_enum, value_name = "FIELD")]
     pub by: Option<GroupBy>,
@@ -116,6 +180,10 @@ pub struct SummaryArgs {
     /// largest first
     #[arg(long)]
     pub json: bool,
+
+    // Last: its help heading would carry over to the options after it.
+    #[command(flatten)]
+    pub selection: SelectionArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -174,9 +242,6 @@ pub struct ConfirmArgs {
 
 #[derive(Debug, Args)]
 pub struct ActionArgs {
-    #[command(flatten)]
-    pub selection: SelectionArgs,
-
     /// Every message: required when no selector is given
     #[arg(long)]
     pub all: bool,
@@ -191,6 +256,10 @@ pub struct ActionArgs {
     /// In the preview, the exact messages: postqueue's JSON lines
     #[arg(long)]
     pub json: bool,
+
+    // Last: its help heading would carry over to the options after it.
+    #[command(flatten)]
+    pub selection: SelectionArgs,
 }
 
 #[derive(Debug, Args)]
@@ -228,9 +297,6 @@ Examples:
 #[derive(Debug, Args)]
 pub struct ListArgs {
     #[command(flatten)]
-    pub selection: SelectionArgs,
-
-    #[command(flatten)]
     pub format: ListFormat,
 
     /// Order by FIELD (default: the order postqueue lists them in)
@@ -244,6 +310,10 @@ pub struct ListArgs {
     /// Show at most N messages
     #[arg(long, value_name = "N")]
     pub limit: Option<u64>,
+
+    // Last: its help heading would carry over to the options after it.
+    #[command(flatten)]
+    pub selection: SelectionArgs,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@ pub mod action;
 pub mod cli;
 pub mod commands;
 pub mod console;
+pub mod docs;
 pub mod error;
 pub mod filter;
 pub mod postfix;
@@ -25,7 +26,7 @@ use crate::action::TerminalPrompter;
 use crate::cli::Cli;
 use crate::console::Console;
 use crate::error::Error;
-use crate::postfix::PostfixCommands;
+use crate::postfix::{Postfix, PostfixCommands};
 use crate::settings::{Settings, Terminal};
 
 /// Runs postq with the process's arguments; returns the exit status.
@@ -79,9 +80,21 @@ fn report_clap_error(err: &clap::Error) -> u8 {
     use clap::error::ErrorKind;
     let text = err.render().to_string();
     match err.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+        ErrorKind::DisplayHelp => {
             let mut stdout = io::stdout().lock();
             let _ = stdout.write_all(text.as_bytes());
+            let _ = stdout.flush();
+            0
+        }
+        ErrorKind::DisplayVersion => {
+            // postq's version, and the Postfix version it would work with.
+            let postfix = match PostfixCommands::new(None).mail_version() {
+                Some(version) => format!("Postfix {version}"),
+                None => "Postfix: not found (no postconf in PATH, /usr/sbin or /usr/local/sbin)"
+                    .to_string(),
+            };
+            let mut stdout = io::stdout().lock();
+            let _ = writeln!(stdout, "{text}{postfix}");
             let _ = stdout.flush();
             0
         }

@@ -191,7 +191,7 @@ pub fn run_purge(
     }
 }
 
-fn refuse_input(settings: &Settings, verb: &str) -> Result<()> {
+pub(super) fn refuse_input(settings: &Settings, verb: &str) -> Result<()> {
     if settings.input.is_some() {
         return Err(Error::usage_with_hint(
             format!(
@@ -205,7 +205,7 @@ fn refuse_input(settings: &Settings, verb: &str) -> Result<()> {
 
 /// Reads the live queue whole, handing each selected message to `add`. Any malformed line or
 /// a failing postqueue stops the action here, before anything changed.
-fn read_queue<S, A>(
+pub(super) fn read_queue<S, A>(
     postfix: &dyn Postfix,
     console: &mut Console<'_>,
     select: S,
@@ -267,7 +267,7 @@ fn write_messages(plan: &Plan, listing: Listing, out: &mut dyn Write) -> Result<
 }
 
 /// Goes ahead only with consent; `preview` shows what is asked about.
-fn confirm(
+pub(super) fn confirm(
     decision: Consent,
     verb: &str,
     count: usize,

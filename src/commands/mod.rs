@@ -1,7 +1,9 @@
 //! The commands: each reads what it needs through the adapter and writes through a Console.
 
 mod action;
+mod flush;
 mod list;
+mod show;
 mod summary;
 
 use crate::action::Prompter;
@@ -60,5 +62,13 @@ pub fn run(
             prompter,
         ),
         Command::Purge(args) => run_purge(settings, args, postfix, console, prompter),
+        Command::Show(args) => show::run(settings, args, postfix, console),
+        Command::Flush(args) => flush::run(settings, args, postfix, console, prompter),
+        Command::Completions(args) => {
+            console
+                .out
+                .write_all(crate::docs::completion_script(args.shell).as_bytes())?;
+            Ok(())
+        }
     }
 }

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use duct::ReaderHandle;
 
 use super::{
-    Invocation, Listing, Operation, Postfix, PostfixError, PostsuperLine, PostsuperRun,
-    parse_postsuper_line,
+    Invocation, Listing, MessageParts, Operation, Postfix, PostfixError, PostsuperLine,
+    PostsuperRun, parse_postsuper_line,
 };
 use crate::queue::QueueName;
 
@@ -102,17 +102,7 @@ impl Postfix for PostfixCommands {
 
     fn long_queue_ids(&self) -> Result<bool, PostfixError> {
         let invocation = self.invocation("postconf", &["-h", "enable_long_queue_ids"]);
-        let output = invocation
-            .expression()
-            .stdin_null()
-            .stdout_capture()
-            .stderr_capture()
-            .unchecked()
-            .run()
-            .map_err(|err| PostfixError::spawn(&invocation, err))?;
-        if !output.status.success() {
-            return Err(PostfixError::failed(&invocation, &output));
-        }
+        let output = run_captured(&invocation)?;
         match String::from_utf8_lossy(&output.stdout).trim() {
             "yes" => Ok(true),
             "no" => Ok(false),
@@ -136,6 +126,31 @@ impl Postfix for PostfixCommands {
         self.run_postsuper(Operation::Delete, &args, Vec::new())
     }
 
+    fn show(&self, id: &str, parts: MessageParts) -> Result<Vec<u8>, PostfixError> {
+        let mut args = vec!["-q"];
+        for (wanted, flag) in [
+            (parts.envelope, "-e"),
+            (parts.headers, "-h"),
+            (parts.body, "-b"),
+        ] {
+            if wanted {
+                args.push(flag);
+            }
+        }
+        args.push(id);
+        let invocation = self.invocation("postcat", &args);
+        let output = run_captured(&invocation)?;
+        Ok(output.stdout)
+    }
+
+    fn flush_all(&self) -> Result<(), PostfixError> {
+        run_captured(&self.invocation("postqueue", &["-f"])).map(|_| ())
+    }
+
+    fn flush_one(&self, id: &str) -> Result<(), PostfixError> {
+        run_captured(&self.invocation("postqueue", &["-i", id])).map(|_| ())
+    }
+
     fn mail_version(&self) -> Option<String> {
         let invocation = self.invocation("postconf", &["-d", "-h", "mail_version"]);
         let output = invocation
@@ -148,6 +163,23 @@ impl Postfix for PostfixCommands {
             .ok()?;
         let version = String::from_utf8_lossy(&output.stdout).trim().to_string();
         (output.status.success() && !version.is_empty()).then_some(version)
+    }
+}
+
+/// Runs to the end with stdout and stderr captured; a non-zero exit is an error.
+fn run_captured(invocation: &Invocation) -> Result<std::process::Output, PostfixError> {
+    let output = invocation
+        .expression()
+        .stdin_null()
+        .stdout_capture()
+        .stderr_capture()
+        .unchecked()
+        .run()
+        .map_err(|err| PostfixError::spawn(invocation, err))?;
+    if output.status.success() {
+        Ok(output)
+    } else {
+        Err(PostfixError::failed(invocation, &output))
     }
 }
 

@@ -7,7 +7,7 @@ use std::io::Cursor;
 
 use serde_json::Value;
 
-use super::{Listing, Operation, Postfix, PostfixError, PostsuperRun, SavedListing};
+use super::{Listing, MessageParts, Operation, Postfix, PostfixError, PostsuperRun, SavedListing};
 use crate::queue::QueueName;
 
 type Hook = Box<dyn FnOnce(&mut Vec<Value>)>;
@@ -144,6 +144,21 @@ impl Postfix for FakePostfix {
         }
         run.total = Some(run.done.len() as u64);
         run
+    }
+
+    fn show(&self, id: &str, _parts: MessageParts) -> Result<Vec<u8>, PostfixError> {
+        self.calls.borrow_mut().push(format!("postcat -q {id}"));
+        Ok(format!("*** ENVELOPE RECORDS {id} ***\n").into_bytes())
+    }
+
+    fn flush_all(&self) -> Result<(), PostfixError> {
+        self.calls.borrow_mut().push("postqueue -f".into());
+        Ok(())
+    }
+
+    fn flush_one(&self, id: &str) -> Result<(), PostfixError> {
+        self.calls.borrow_mut().push(format!("postqueue -i {id}"));
+        Ok(())
     }
 
     fn purge(&self, queues: &[QueueName]) -> PostsuperRun {

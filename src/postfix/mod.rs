@@ -40,6 +40,23 @@ pub trait Postfix {
 
     /// `postsuper -d ALL [QUEUE...]`.
     fn purge(&self, queues: &[QueueName]) -> PostsuperRun;
+
+    /// `postcat -q [-e] [-h] [-b] ID`: the message as postcat shows it.
+    fn show(&self, id: &str, parts: MessageParts) -> Result<Vec<u8>, PostfixError>;
+
+    /// `postqueue -f`: try every deferred message now.
+    fn flush_all(&self) -> Result<(), PostfixError>;
+
+    /// `postqueue -i ID`: try this message now.
+    fn flush_one(&self, id: &str) -> Result<(), PostfixError>;
+}
+
+/// Which parts of a message `show` prints; none means all of it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MessageParts {
+    pub envelope: bool,
+    pub headers: bool,
+    pub body: bool,
 }
 
 /// What a postsuper run said, and how it ended.

@@ -48,7 +48,7 @@ pub fn render_preview(plan: &Plan, dry_run: bool) -> String {
             ]
         })
         .collect();
-    write_aligned(&mut text, &rows);
+    write_aligned(&mut text, &rows, 0);
     let senders = plan.top_senders(PREVIEW_SENDERS);
     if !senders.is_empty() {
         let _ = writeln!(text, "Senders:");
@@ -62,7 +62,7 @@ pub fn render_preview(plan: &Plan, dry_run: bool) -> String {
                 ]
             })
             .collect();
-        write_aligned(&mut text, &rows);
+        write_aligned(&mut text, &rows, 2);
         let others = plan.sender_count().saturating_sub(senders.len());
         if others > 0 {
             let _ = writeln!(
@@ -90,25 +90,31 @@ pub fn render_preview(plan: &Plan, dry_run: bool) -> String {
     text
 }
 
-/// Three columns, two spaces apart: the first left-aligned when it is a name, right-aligned
-/// when it is a number; the second right-aligned; the third as it is.
-fn write_aligned(text: &mut String, rows: &[[String; 3]]) {
+/// Three columns, two spaces apart: the name (column `name`) left-aligned, the numbers
+/// right-aligned.
+fn write_aligned(text: &mut String, rows: &[[String; 3]], name: usize) {
     let width = |column: usize| {
         rows.iter()
             .map(|r| r[column].chars().count())
             .max()
             .unwrap_or(0)
     };
-    let (w0, w1) = (width(0), width(1));
-    let numeric_first = rows
-        .first()
-        .is_some_and(|r| r[0].starts_with(|c: char| c.is_ascii_digit()));
-    for [first, second, third] in rows {
-        if numeric_first {
-            let _ = writeln!(text, "  {first:>w0$}  {second:>w1$}  {third}");
-        } else {
-            let _ = writeln!(text, "  {first:<w0$}  {second:>w1$}  {third}");
-        }
+    let widths = [width(0), width(1), width(2)];
+    for row in rows {
+        let cells: Vec<String> = (0..3)
+            .map(|i| {
+                if i == name {
+                    if i == 2 {
+                        row[i].clone()
+                    } else {
+                        format!("{:<w$}", row[i], w = widths[i])
+                    }
+                } else {
+                    format!("{:>w$}", row[i], w = widths[i])
+                }
+            })
+            .collect();
+        let _ = writeln!(text, "  {}", cells.join("  "));
     }
 }
 

@@ -33,6 +33,24 @@ fn needs_escape(c: char) -> bool {
             | '\u{2060}'..='\u{2069}' | '\u{feff}')
 }
 
+/// A block of untrusted text for a terminal: lines and tabs kept, every other control or
+/// invisible character escaped.
+pub fn escape_text_block(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        for (j, part) in line.split('\t').enumerate() {
+            if j > 0 {
+                out.push('\t');
+            }
+            out.push_str(&escape_untrusted(part));
+        }
+    }
+    out
+}
+
 /// A compact age: `45s`, `12m`, `3h05m`, `2d04h`, `3w2d`.
 pub fn format_age(seconds: i64) -> String {
     let s = seconds.max(0);
@@ -111,6 +129,14 @@ mod tests {
             assert_eq!(escape_untrusted(raw), shown, "{raw:?}");
         }
         assert!(matches!(escape_untrusted("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn text_blocks_keep_lines_and_tabs_only() {
+        assert_eq!(
+            escape_text_block("Subject: hi\n\tfolded\x1b[2J\r\nend\u{202e}"),
+            "Subject: hi\n\tfolded\\x1b[2J\\x0d\nend\\u{202e}"
+        );
     }
 
     #[test]

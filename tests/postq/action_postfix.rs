@@ -377,6 +377,22 @@ impl postq::postfix::Postfix for ReusedIdPostfix {
     fn purge(&self, queues: &[postq::queue::QueueName]) -> postq::postfix::PostsuperRun {
         self.real.purge(queues)
     }
+
+    fn show(
+        &self,
+        id: &str,
+        parts: postq::postfix::MessageParts,
+    ) -> Result<Vec<u8>, postq::postfix::PostfixError> {
+        self.real.show(id, parts)
+    }
+
+    fn flush_all(&self) -> Result<(), postq::postfix::PostfixError> {
+        self.real.flush_all()
+    }
+
+    fn flush_one(&self, id: &str) -> Result<(), postq::postfix::PostfixError> {
+        self.real.flush_one(id)
+    }
 }
 
 #[test]

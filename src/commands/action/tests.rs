@@ -580,4 +580,17 @@ impl Postfix for FakeWithText {
     fn purge(&self, queues: &[QueueName]) -> crate::postfix::PostsuperRun {
         self.inner.purge(queues)
     }
+    fn show(
+        &self,
+        id: &str,
+        parts: crate::postfix::MessageParts,
+    ) -> std::result::Result<Vec<u8>, crate::postfix::PostfixError> {
+        self.inner.show(id, parts)
+    }
+    fn flush_all(&self) -> std::result::Result<(), crate::postfix::PostfixError> {
+        self.inner.flush_all()
+    }
+    fn flush_one(&self, id: &str) -> std::result::Result<(), crate::postfix::PostfixError> {
+        self.inner.flush_one(id)
+    }
 }

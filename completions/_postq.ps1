@@ -1,0 +1,333 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'postq'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'postq' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the queued messages: a table, JSON lines, IDs or a count')
+            [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Where the queue''s weight is: per queue, top senders, domains, delay reasons, ages')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete the selected messages, after a preview and a confirmation')
+            [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Put the selected messages on hold (postsuper -h): kept, but not delivered')
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Release the selected messages from hold (postsuper -H)')
+            [CompletionResult]::new('requeue', 'requeue', [CompletionResultType]::ParameterValue, 'Requeue the selected messages (postsuper -r): they are routed again and get new IDs')
+            [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete every message of the given queues, or of all (postsuper -d ALL)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a queued message as postcat shows it: envelope, headers and body')
+            [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Try to deliver now: all deferred mail (postqueue -f), or the selected messages (postqueue -i, one by one)')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'postq;list' {
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order by FIELD (default: the order postqueue lists them in)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N messages')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Any recipient matches PATTERN (same forms as --from)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Any recipient matches PATTERN (same forms as --from)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Arrived more than DURATION ago: 90s, 30m, 2h, 3d, 1w, 1h30m')
+            [CompletionResult]::new('--newer-than', '--newer-than', [CompletionResultType]::ParameterName, 'Arrived less than DURATION ago')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Any recipient''s delay reason matches REGEX (case-insensitive)')
+            [CompletionResult]::new('--min-size', '--min-size', [CompletionResultType]::ParameterName, 'At least SIZE bytes: 512, 10k, 5M (1024-based)')
+            [CompletionResult]::new('--max-size', '--max-size', [CompletionResultType]::ParameterName, 'At most SIZE bytes')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The message with queue ID; repeat it for several')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object a line, in postqueue''s own member names (members postq does not know are passed through unchanged)')
+            [CompletionResult]::new('--ids', '--ids', [CompletionResultType]::ParameterName, 'One queue ID a line')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Only the number of messages')
+            [CompletionResult]::new('--reverse', '--reverse', [CompletionResultType]::ParameterName, 'Reverse the order')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'postq;summary' {
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'One grouping only, with count, bytes, share and oldest')
+            [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'Rows per grouping')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Any recipient matches PATTERN (same forms as --from)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Any recipient matches PATTERN (same forms as --from)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Arrived more than DURATION ago: 90s, 30m, 2h, 3d, 1w, 1h30m')
+            [CompletionResult]::new('--newer-than', '--newer-than', [CompletionResultType]::ParameterName, 'Arrived less than DURATION ago')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Any recipient''s delay reason matches REGEX (case-insensitive)')
+            [CompletionResult]::new('--min-size', '--min-size', [CompletionResultType]::ParameterName, 'At least SIZE bytes: 512, 10k, 5M (1024-based)')
+            [CompletionResult]::new('--max-size', '--max-size', [CompletionResultType]::ParameterName, 'At most SIZE bytes')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The message with queue ID; repeat it for several')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON document: every grouping a list of {key, count, bytes, share, oldest_age}, largest first')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'postq;delete' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Any recipient matches PATTERN (same forms as --from)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Any recipient matches PATTERN (same forms as --from)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Arrived more than DURATION ago: 90s, 30m, 2h, 3d, 1w, 1h30m')
+            [CompletionResult]::new('--newer-than', '--newer-than', [CompletionResultType]::ParameterName, 'Arrived less than DURATION ago')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Any recipient''s delay reason matches REGEX (case-insensitive)')
+            [CompletionResult]::new('--min-size', '--min-size', [CompletionResultType]::ParameterName, 'At least SIZE bytes: 512, 10k, 5M (1024-based)')
+            [CompletionResult]::new('--max-size', '--max-size', [CompletionResultType]::ParameterName, 'At most SIZE bytes')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The message with queue ID; repeat it for several')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every message: required when no selector is given')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
+            [CompletionResult]::new('--ids', '--ids', [CompletionResultType]::ParameterName, 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'In the preview, the exact messages: postqueue''s JSON lines')
+            [CompletionResult]::new('--no-verify', '--no-verify', [CompletionResultType]::ParameterName, 'Delete directly, without holding and re-checking first. Safe only where queue IDs are not reused (enable_long_queue_ids = yes, where this is the default) or Postfix is stopped')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'postq;hold' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Any recipient matches PATTERN (same forms as --from)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Any recipient matches PATTERN (same forms as --from)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Arrived more than DURATION ago: 90s, 30m, 2h, 3d, 1w, 1h30m')
+            [CompletionResult]::new('--newer-than', '--newer-than', [CompletionResultType]::ParameterName, 'Arrived less than DURATION ago')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Any recipient''s delay reason matches REGEX (case-insensitive)')
+            [CompletionResult]::new('--min-size', '--min-size', [CompletionResultType]::ParameterName, 'At least SIZE bytes: 512, 10k, 5M (1024-based)')
+            [CompletionResult]::new('--max-size', '--max-size', [CompletionResultType]::ParameterName, 'At most SIZE bytes')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The message with queue ID; repeat it for several')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every message: required when no selector is given')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
+            [CompletionResult]::new('--ids', '--ids', [CompletionResultType]::ParameterName, 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'In the preview, the exact messages: postqueue''s JSON lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'postq;release' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Any recipient matches PATTERN (same forms as --from)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Any recipient matches PATTERN (same forms as --from)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Arrived more than DURATION ago: 90s, 30m, 2h, 3d, 1w, 1h30m')
+            [CompletionResult]::new('--newer-than', '--newer-than', [CompletionResultType]::ParameterName, 'Arrived less than DURATION ago')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Any recipient''s delay reason matches REGEX (case-insensitive)')
+            [CompletionResult]::new('--min-size', '--min-size', [CompletionResultType]::ParameterName, 'At least SIZE bytes: 512, 10k, 5M (1024-based)')
+            [CompletionResult]::new('--max-size', '--max-size', [CompletionResultType]::ParameterName, 'At most SIZE bytes')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The message with queue ID; repeat it for several')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every message: required when no selector is given')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
+            [CompletionResult]::new('--ids', '--ids', [CompletionResultType]::ParameterName, 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'In the preview, the exact messages: postqueue''s JSON lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'postq;requeue' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Any recipient matches PATTERN (same forms as --from)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Any recipient matches PATTERN (same forms as --from)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Arrived more than DURATION ago: 90s, 30m, 2h, 3d, 1w, 1h30m')
+            [CompletionResult]::new('--newer-than', '--newer-than', [CompletionResultType]::ParameterName, 'Arrived less than DURATION ago')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Any recipient''s delay reason matches REGEX (case-insensitive)')
+            [CompletionResult]::new('--min-size', '--min-size', [CompletionResultType]::ParameterName, 'At least SIZE bytes: 512, 10k, 5M (1024-based)')
+            [CompletionResult]::new('--max-size', '--max-size', [CompletionResultType]::ParameterName, 'At most SIZE bytes')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The message with queue ID; repeat it for several')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every message: required when no selector is given')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
+            [CompletionResult]::new('--ids', '--ids', [CompletionResultType]::ParameterName, 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'In the preview, the exact messages: postqueue''s JSON lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'postq;purge' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'postq;show' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
+            [CompletionResult]::new('--envelope', '--envelope', [CompletionResultType]::ParameterName, 'The envelope records (postcat -e)')
+            [CompletionResult]::new('--headers', '--headers', [CompletionResultType]::ParameterName, 'The message headers (postcat -h)')
+            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'The message body (postcat -b)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'postq;flush' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Any recipient matches PATTERN (same forms as --from)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Any recipient matches PATTERN (same forms as --from)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas')
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Arrived more than DURATION ago: 90s, 30m, 2h, 3d, 1w, 1h30m')
+            [CompletionResult]::new('--newer-than', '--newer-than', [CompletionResultType]::ParameterName, 'Arrived less than DURATION ago')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Any recipient''s delay reason matches REGEX (case-insensitive)')
+            [CompletionResult]::new('--min-size', '--min-size', [CompletionResultType]::ParameterName, 'At least SIZE bytes: 512, 10k, 5M (1024-based)')
+            [CompletionResult]::new('--max-size', '--max-size', [CompletionResultType]::ParameterName, 'At most SIZE bytes')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The message with queue ID; repeat it for several')
+            [CompletionResult]::new('-w', '-w', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
+            [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'postq;completions' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'postq;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the queued messages: a table, JSON lines, IDs or a count')
+            [CompletionResult]::new('summary', 'summary', [CompletionResultType]::ParameterValue, 'Where the queue''s weight is: per queue, top senders, domains, delay reasons, ages')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete the selected messages, after a preview and a confirmation')
+            [CompletionResult]::new('hold', 'hold', [CompletionResultType]::ParameterValue, 'Put the selected messages on hold (postsuper -h): kept, but not delivered')
+            [CompletionResult]::new('release', 'release', [CompletionResultType]::ParameterValue, 'Release the selected messages from hold (postsuper -H)')
+            [CompletionResult]::new('requeue', 'requeue', [CompletionResultType]::ParameterValue, 'Requeue the selected messages (postsuper -r): they are routed again and get new IDs')
+            [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete every message of the given queues, or of all (postsuper -d ALL)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a queued message as postcat shows it: envelope, headers and body')
+            [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Try to deliver now: all deferred mail (postqueue -f), or the selected messages (postqueue -i, one by one)')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'postq;help;list' {
+            break
+        }
+        'postq;help;summary' {
+            break
+        }
+        'postq;help;delete' {
+            break
+        }
+        'postq;help;hold' {
+            break
+        }
+        'postq;help;release' {
+            break
+        }
+        'postq;help;requeue' {
+            break
+        }
+        'postq;help;purge' {
+            break
+        }
+        'postq;help;show' {
+            break
+        }
+        'postq;help;flush' {
+            break
+        }
+        'postq;help;completions' {
+            break
+        }
+        'postq;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,233 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_postq_global_optspecs
+    string join \n c/config-dir= input= color= h/help V/version
+end
+
+function __fish_postq_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_postq_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_postq_using_subcommand
+    set -l cmd (__fish_postq_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c postq -n "__fish_postq_needs_command" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
+complete -c postq -n "__fish_postq_needs_command" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_needs_command" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c postq -n "__fish_postq_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postq -n "__fish_postq_needs_command" -s V -l version -d 'Print version'
+complete -c postq -n "__fish_postq_needs_command" -f -a "list" -d 'List the queued messages: a table, JSON lines, IDs or a count'
+complete -c postq -n "__fish_postq_needs_command" -f -a "summary" -d 'Where the queue\'s weight is: per queue, top senders, domains, delay reasons, ages'
+complete -c postq -n "__fish_postq_needs_command" -f -a "delete" -d 'Delete the selected messages, after a preview and a confirmation'
+complete -c postq -n "__fish_postq_needs_command" -f -a "hold" -d 'Put the selected messages on hold (postsuper -h): kept, but not delivered'
+complete -c postq -n "__fish_postq_needs_command" -f -a "release" -d 'Release the selected messages from hold (postsuper -H)'
+complete -c postq -n "__fish_postq_needs_command" -f -a "requeue" -d 'Requeue the selected messages (postsuper -r): they are routed again and get new IDs'
+complete -c postq -n "__fish_postq_needs_command" -f -a "purge" -d 'Delete every message of the given queues, or of all (postsuper -d ALL)'
+complete -c postq -n "__fish_postq_needs_command" -f -a "show" -d 'Show a queued message as postcat shows it: envelope, headers and body'
+complete -c postq -n "__fish_postq_needs_command" -f -a "flush" -d 'Try to deliver now: all deferred mail (postqueue -f), or the selected messages (postqueue -i, one by one)'
+complete -c postq -n "__fish_postq_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c postq -n "__fish_postq_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c postq -n "__fish_postq_using_subcommand list" -l sort -d 'Order by FIELD (default: the order postqueue lists them in)' -r -f -a "arrival\t'Arrival time, oldest first'
+size\t'Message size, smallest first'
+sender\t'Sender address'
+queue\t'Queue name'
+recipients\t'Number of recipients, fewest first'
+id\t'Queue ID'"
+complete -c postq -n "__fish_postq_using_subcommand list" -l limit -d 'Show at most N messages' -r
+complete -c postq -n "__fish_postq_using_subcommand list" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
+complete -c postq -n "__fish_postq_using_subcommand list" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
+complete -c postq -n "__fish_postq_using_subcommand list" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r
+complete -c postq -n "__fish_postq_using_subcommand list" -l older-than -d 'Arrived more than DURATION ago: 90s, 30m, 2h, 3d, 1w, 1h30m' -r
+complete -c postq -n "__fish_postq_using_subcommand list" -l newer-than -d 'Arrived less than DURATION ago' -r
+complete -c postq -n "__fish_postq_using_subcommand list" -l reason -d 'Any recipient\'s delay reason matches REGEX (case-insensitive)' -r
+complete -c postq -n "__fish_postq_using_subcommand list" -l min-size -d 'At least SIZE bytes: 512, 10k, 5M (1024-based)' -r
+complete -c postq -n "__fish_postq_using_subcommand list" -l max-size -d 'At most SIZE bytes' -r
+complete -c postq -n "__fish_postq_using_subcommand list" -l id -d 'The message with queue ID; repeat it for several' -r
+complete -c postq -n "__fish_postq_using_subcommand list" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
+complete -c postq -n "__fish_postq_using_subcommand list" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand list" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_using_subcommand list" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c postq -n "__fish_postq_using_subcommand list" -l json -d 'One JSON object a line, in postqueue\'s own member names (members postq does not know are passed through unchanged)'
+complete -c postq -n "__fish_postq_using_subcommand list" -l ids -d 'One queue ID a line'
+complete -c postq -n "__fish_postq_using_subcommand list" -l count -d 'Only the number of messages'
+complete -c postq -n "__fish_postq_using_subcommand list" -l reverse -d 'Reverse the order'
+complete -c postq -n "__fish_postq_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postq -n "__fish_postq_using_subcommand summary" -l by -d 'One grouping only, with count, bytes, share and oldest' -r -f -a "sender\t''
+sender-domain\t''
+recipient\t''
+recipient-domain\t''
+reason\t'Delay reasons, with hosts, addresses and numbers made alike'
+queue\t''
+age\t'qshape\'s age buckets: 5, 10, 20, ... 1280 minutes and more'"
+complete -c postq -n "__fish_postq_using_subcommand summary" -l top -d 'Rows per grouping' -r
+complete -c postq -n "__fish_postq_using_subcommand summary" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
+complete -c postq -n "__fish_postq_using_subcommand summary" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
+complete -c postq -n "__fish_postq_using_subcommand summary" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r
+complete -c postq -n "__fish_postq_using_subcommand summary" -l older-than -d 'Arrived more than DURATION ago: 90s, 30m, 2h, 3d, 1w, 1h30m' -r
+complete -c postq -n "__fish_postq_using_subcommand summary" -l newer-than -d 'Arrived less than DURATION ago' -r
+complete -c postq -n "__fish_postq_using_subcommand summary" -l reason -d 'Any recipient\'s delay reason matches REGEX (case-insensitive)' -r
+complete -c postq -n "__fish_postq_using_subcommand summary" -l min-size -d 'At least SIZE bytes: 512, 10k, 5M (1024-based)' -r
+complete -c postq -n "__fish_postq_using_subcommand summary" -l max-size -d 'At most SIZE bytes' -r
+complete -c postq -n "__fish_postq_using_subcommand summary" -l id -d 'The message with queue ID; repeat it for several' -r
+complete -c postq -n "__fish_postq_using_subcommand summary" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
+complete -c postq -n "__fish_postq_using_subcommand summary" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand summary" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_using_subcommand summary" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c postq -n "__fish_postq_using_subcommand summary" -l json -d 'One JSON document: every grouping a list of {key, count, bytes, share, oldest_age}, largest first'
+complete -c postq -n "__fish_postq_using_subcommand summary" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postq -n "__fish_postq_using_subcommand delete" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
+complete -c postq -n "__fish_postq_using_subcommand delete" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
+complete -c postq -n "__fish_postq_using_subcommand delete" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r
+complete -c postq -n "__fish_postq_using_subcommand delete" -l older-than -d 'Arrived more than DURATION ago: 90s, 30m, 2h, 3d, 1w, 1h30m' -r
+complete -c postq -n "__fish_postq_using_subcommand delete" -l newer-than -d 'Arrived less than DURATION ago' -r
+complete -c postq -n "__fish_postq_using_subcommand delete" -l reason -d 'Any recipient\'s delay reason matches REGEX (case-insensitive)' -r
+complete -c postq -n "__fish_postq_using_subcommand delete" -l min-size -d 'At least SIZE bytes: 512, 10k, 5M (1024-based)' -r
+complete -c postq -n "__fish_postq_using_subcommand delete" -l max-size -d 'At most SIZE bytes' -r
+complete -c postq -n "__fish_postq_using_subcommand delete" -l id -d 'The message with queue ID; repeat it for several' -r
+complete -c postq -n "__fish_postq_using_subcommand delete" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
+complete -c postq -n "__fish_postq_using_subcommand delete" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand delete" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_using_subcommand delete" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c postq -n "__fish_postq_using_subcommand delete" -l all -d 'Every message: required when no selector is given'
+complete -c postq -n "__fish_postq_using_subcommand delete" -s n -l dry-run -d 'Show what would be done (count, bytes, queues, senders) and change nothing'
+complete -c postq -n "__fish_postq_using_subcommand delete" -s y -l yes -d 'Do it without asking (needed when there is no terminal to ask on)'
+complete -c postq -n "__fish_postq_using_subcommand delete" -l ids -d 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)'
+complete -c postq -n "__fish_postq_using_subcommand delete" -l json -d 'In the preview, the exact messages: postqueue\'s JSON lines'
+complete -c postq -n "__fish_postq_using_subcommand delete" -l no-verify -d 'Delete directly, without holding and re-checking first. Safe only where queue IDs are not reused (enable_long_queue_ids = yes, where this is the default) or Postfix is stopped'
+complete -c postq -n "__fish_postq_using_subcommand delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postq -n "__fish_postq_using_subcommand hold" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
+complete -c postq -n "__fish_postq_using_subcommand hold" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
+complete -c postq -n "__fish_postq_using_subcommand hold" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r
+complete -c postq -n "__fish_postq_using_subcommand hold" -l older-than -d 'Arrived more than DURATION ago: 90s, 30m, 2h, 3d, 1w, 1h30m' -r
+complete -c postq -n "__fish_postq_using_subcommand hold" -l newer-than -d 'Arrived less than DURATION ago' -r
+complete -c postq -n "__fish_postq_using_subcommand hold" -l reason -d 'Any recipient\'s delay reason matches REGEX (case-insensitive)' -r
+complete -c postq -n "__fish_postq_using_subcommand hold" -l min-size -d 'At least SIZE bytes: 512, 10k, 5M (1024-based)' -r
+complete -c postq -n "__fish_postq_using_subcommand hold" -l max-size -d 'At most SIZE bytes' -r
+complete -c postq -n "__fish_postq_using_subcommand hold" -l id -d 'The message with queue ID; repeat it for several' -r
+complete -c postq -n "__fish_postq_using_subcommand hold" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
+complete -c postq -n "__fish_postq_using_subcommand hold" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand hold" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_using_subcommand hold" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c postq -n "__fish_postq_using_subcommand hold" -l all -d 'Every message: required when no selector is given'
+complete -c postq -n "__fish_postq_using_subcommand hold" -s n -l dry-run -d 'Show what would be done (count, bytes, queues, senders) and change nothing'
+complete -c postq -n "__fish_postq_using_subcommand hold" -s y -l yes -d 'Do it without asking (needed when there is no terminal to ask on)'
+complete -c postq -n "__fish_postq_using_subcommand hold" -l ids -d 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)'
+complete -c postq -n "__fish_postq_using_subcommand hold" -l json -d 'In the preview, the exact messages: postqueue\'s JSON lines'
+complete -c postq -n "__fish_postq_using_subcommand hold" -s h -l help -d 'Print help'
+complete -c postq -n "__fish_postq_using_subcommand release" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
+complete -c postq -n "__fish_postq_using_subcommand release" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
+complete -c postq -n "__fish_postq_using_subcommand release" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r
+complete -c postq -n "__fish_postq_using_subcommand release" -l older-than -d 'Arrived more than DURATION ago: 90s, 30m, 2h, 3d, 1w, 1h30m' -r
+complete -c postq -n "__fish_postq_using_subcommand release" -l newer-than -d 'Arrived less than DURATION ago' -r
+complete -c postq -n "__fish_postq_using_subcommand release" -l reason -d 'Any recipient\'s delay reason matches REGEX (case-insensitive)' -r
+complete -c postq -n "__fish_postq_using_subcommand release" -l min-size -d 'At least SIZE bytes: 512, 10k, 5M (1024-based)' -r
+complete -c postq -n "__fish_postq_using_subcommand release" -l max-size -d 'At most SIZE bytes' -r
+complete -c postq -n "__fish_postq_using_subcommand release" -l id -d 'The message with queue ID; repeat it for several' -r
+complete -c postq -n "__fish_postq_using_subcommand release" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
+complete -c postq -n "__fish_postq_using_subcommand release" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand release" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_using_subcommand release" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c postq -n "__fish_postq_using_subcommand release" -l all -d 'Every message: required when no selector is given'
+complete -c postq -n "__fish_postq_using_subcommand release" -s n -l dry-run -d 'Show what would be done (count, bytes, queues, senders) and change nothing'
+complete -c postq -n "__fish_postq_using_subcommand release" -s y -l yes -d 'Do it without asking (needed when there is no terminal to ask on)'
+complete -c postq -n "__fish_postq_using_subcommand release" -l ids -d 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)'
+complete -c postq -n "__fish_postq_using_subcommand release" -l json -d 'In the preview, the exact messages: postqueue\'s JSON lines'
+complete -c postq -n "__fish_postq_using_subcommand release" -s h -l help -d 'Print help'
+complete -c postq -n "__fish_postq_using_subcommand requeue" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
+complete -c postq -n "__fish_postq_using_subcommand requeue" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
+complete -c postq -n "__fish_postq_using_subcommand requeue" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l older-than -d 'Arrived more than DURATION ago: 90s, 30m, 2h, 3d, 1w, 1h30m' -r
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l newer-than -d 'Arrived less than DURATION ago' -r
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l reason -d 'Any recipient\'s delay reason matches REGEX (case-insensitive)' -r
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l min-size -d 'At least SIZE bytes: 512, 10k, 5M (1024-based)' -r
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l max-size -d 'At most SIZE bytes' -r
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l id -d 'The message with queue ID; repeat it for several' -r
+complete -c postq -n "__fish_postq_using_subcommand requeue" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
+complete -c postq -n "__fish_postq_using_subcommand requeue" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l all -d 'Every message: required when no selector is given'
+complete -c postq -n "__fish_postq_using_subcommand requeue" -s n -l dry-run -d 'Show what would be done (count, bytes, queues, senders) and change nothing'
+complete -c postq -n "__fish_postq_using_subcommand requeue" -s y -l yes -d 'Do it without asking (needed when there is no terminal to ask on)'
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l ids -d 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)'
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l json -d 'In the preview, the exact messages: postqueue\'s JSON lines'
+complete -c postq -n "__fish_postq_using_subcommand requeue" -s h -l help -d 'Print help'
+complete -c postq -n "__fish_postq_using_subcommand purge" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand purge" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_using_subcommand purge" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c postq -n "__fish_postq_using_subcommand purge" -s n -l dry-run -d 'Show what would be done (count, bytes, queues, senders) and change nothing'
+complete -c postq -n "__fish_postq_using_subcommand purge" -s y -l yes -d 'Do it without asking (needed when there is no terminal to ask on)'
+complete -c postq -n "__fish_postq_using_subcommand purge" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postq -n "__fish_postq_using_subcommand show" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand show" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_using_subcommand show" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c postq -n "__fish_postq_using_subcommand show" -l envelope -d 'The envelope records (postcat -e)'
+complete -c postq -n "__fish_postq_using_subcommand show" -l headers -d 'The message headers (postcat -h)'
+complete -c postq -n "__fish_postq_using_subcommand show" -l body -d 'The message body (postcat -b)'
+complete -c postq -n "__fish_postq_using_subcommand show" -s h -l help -d 'Print help'
+complete -c postq -n "__fish_postq_using_subcommand flush" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
+complete -c postq -n "__fish_postq_using_subcommand flush" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
+complete -c postq -n "__fish_postq_using_subcommand flush" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r
+complete -c postq -n "__fish_postq_using_subcommand flush" -l older-than -d 'Arrived more than DURATION ago: 90s, 30m, 2h, 3d, 1w, 1h30m' -r
+complete -c postq -n "__fish_postq_using_subcommand flush" -l newer-than -d 'Arrived less than DURATION ago' -r
+complete -c postq -n "__fish_postq_using_subcommand flush" -l reason -d 'Any recipient\'s delay reason matches REGEX (case-insensitive)' -r
+complete -c postq -n "__fish_postq_using_subcommand flush" -l min-size -d 'At least SIZE bytes: 512, 10k, 5M (1024-based)' -r
+complete -c postq -n "__fish_postq_using_subcommand flush" -l max-size -d 'At most SIZE bytes' -r
+complete -c postq -n "__fish_postq_using_subcommand flush" -l id -d 'The message with queue ID; repeat it for several' -r
+complete -c postq -n "__fish_postq_using_subcommand flush" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
+complete -c postq -n "__fish_postq_using_subcommand flush" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand flush" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_using_subcommand flush" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c postq -n "__fish_postq_using_subcommand flush" -s n -l dry-run -d 'Show what would be done (count, bytes, queues, senders) and change nothing'
+complete -c postq -n "__fish_postq_using_subcommand flush" -s y -l yes -d 'Do it without asking (needed when there is no terminal to ask on)'
+complete -c postq -n "__fish_postq_using_subcommand flush" -s h -l help -d 'Print help'
+complete -c postq -n "__fish_postq_using_subcommand completions" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand completions" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_using_subcommand completions" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c postq -n "__fish_postq_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show flush completions help" -f -a "list" -d 'List the queued messages: a table, JSON lines, IDs or a count'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show flush completions help" -f -a "summary" -d 'Where the queue\'s weight is: per queue, top senders, domains, delay reasons, ages'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show flush completions help" -f -a "delete" -d 'Delete the selected messages, after a preview and a confirmation'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show flush completions help" -f -a "hold" -d 'Put the selected messages on hold (postsuper -h): kept, but not delivered'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show flush completions help" -f -a "release" -d 'Release the selected messages from hold (postsuper -H)'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show flush completions help" -f -a "requeue" -d 'Requeue the selected messages (postsuper -r): they are routed again and get new IDs'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show flush completions help" -f -a "purge" -d 'Delete every message of the given queues, or of all (postsuper -d ALL)'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show flush completions help" -f -a "show" -d 'Show a queued message as postcat shows it: envelope, headers and body'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show flush completions help" -f -a "flush" -d 'Try to deliver now: all deferred mail (postqueue -f), or the selected messages (postqueue -i, one by one)'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show flush completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show flush completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -1,0 +1,128 @@
+//! The generated documentation is committed and fresh, and it renders; every command's help
+//! has examples.
+
+use crate::support::*;
+
+const COMPLETIONS: [(&str, &str); 5] = [
+    ("bash", "completions/postq.bash"),
+    ("zsh", "completions/_postq"),
+    ("fish", "completions/postq.fish"),
+    ("elvish", "completions/postq.elv"),
+    ("powershell", "completions/_postq.ps1"),
+];
+
+const STALE: &str = "stale: run `cargo run --example gen_docs` and commit the result";
+
+#[test]
+fn committed_completions_are_what_postq_prints() {
+    for (shell, path) in COMPLETIONS {
+        let output = postq().args(["completions", shell]).output().unwrap();
+        assert!(output.status.success(), "{shell}");
+        let committed = std::fs::read_to_string(repo().join(path)).unwrap();
+        assert!(stdout_of(&output) == committed, "{path} is {STALE}");
+        assert!(
+            committed.contains("delete") && committed.contains("older-than"),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn the_committed_man_page_is_fresh_and_complete() {
+    let committed = std::fs::read_to_string(repo().join("docs/postq.1")).unwrap();
+    assert!(
+        postq::docs::man_page() == committed,
+        "docs/postq.1 is {STALE}"
+    );
+    for section in [
+        ".SH DESCRIPTION",
+        ".SH FILTER EXPRESSIONS",
+        ".SH EXAMPLES",
+        ".SH EXIT STATUS",
+        ".SH ENVIRONMENT",
+        ".SH FILES",
+        ".SH SEE ALSO",
+    ] {
+        assert!(committed.contains(section), "{section}");
+    }
+    for command in [
+        "list",
+        "summary",
+        "delete",
+        "hold",
+        "release",
+        "requeue",
+        "purge",
+        "show",
+        "flush",
+        "completions",
+    ] {
+        assert!(
+            committed.contains(&format!(".SS \"postq {command}\"")),
+            "{command}"
+        );
+    }
+}
+
+#[test]
+fn the_man_page_renders_cleanly() {
+    // groff with every warning on: nothing on stderr.
+    let output = std::process::Command::new("groff")
+        .args(["-ww", "-z", "-man"])
+        .arg(repo().join("docs/postq.1"))
+        .output()
+        .expect("groff (Debian's groff-base) is needed: scripts/test installs it");
+    assert!(output.status.success());
+    assert_eq!(stderr_of(&output), "");
+    let output = std::process::Command::new("man")
+        .arg("-l")
+        .arg(repo().join("docs/postq.1"))
+        .env("MANPAGER", "cat")
+        .env("MANWIDTH", "100")
+        .output()
+        .expect("man (Debian's man-db) is needed: scripts/test installs it");
+    let text = stdout_of(&output);
+    assert!(
+        text.contains("EXIT STATUS") && text.contains("postq delete"),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_command_has_examples_in_its_help() {
+    for command in [
+        "list",
+        "summary",
+        "delete",
+        "hold",
+        "release",
+        "requeue",
+        "purge",
+        "show",
+        "flush",
+        "completions",
+    ] {
+        let output = postq().args([command, "--help"]).output().unwrap();
+        assert!(output.status.success(), "{command}");
+        let help = stdout_of(&output);
+        assert!(help.contains("Examples:\n  postq "), "{command}: {help}");
+    }
+}
+
+#[test]
+fn version_names_postq_and_postfix() {
+    let output = postq().arg("--version").output().unwrap();
+    let text = stdout_of(&output);
+    let expected_postfix = std::process::Command::new("postconf")
+        .args(["-d", "-h", "mail_version"])
+        .output()
+        .map(|o| stdout_of(&o).trim().to_string())
+        .unwrap();
+    assert_eq!(
+        text,
+        format!(
+            "postq {}\nPostfix {expected_postfix}\n",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+}
