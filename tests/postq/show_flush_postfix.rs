@@ -27,7 +27,7 @@ fn show_prints_what_postcat_prints_and_its_parts() {
         .unwrap();
     assert_eq!(output.stdout, postcat.stdout);
     let whole = stdout_of(&output);
-    assert!(whole.contains(&format!("*** ENVELOPE RECORDS deferred/")));
+    assert!(whole.contains("*** ENVELOPE RECORDS deferred/"));
     assert!(whole.contains("named_attribute: sasl_username=compromised@customer.example"));
     assert!(whole.contains("Subject: You have won"));
 
