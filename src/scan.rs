@@ -50,11 +50,23 @@ impl ScanReport {
     }
 }
 
+/// Whether the scan keeps each queue ID once itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Repeats {
+    /// A set of the selected IDs drops a message listed again (the queue changed while it
+    /// was listed).
+    Dropped,
+    /// The visitor sees every line; it drops repeats itself (an action's plan does, without
+    /// a set of a million IDs).
+    Passed,
+}
+
 /// Reads `listing` to the end (or until `visit` breaks), hands every selected message to
-/// `visit` once (the first time its ID appears), and every malformed line to `on_malformed`
-/// as it comes.
+/// `visit` (with [`Repeats::Dropped`], the first time its ID appears only), and every
+/// malformed line to `on_malformed` as it comes.
 pub fn scan_queue<S, V, M>(
     listing: Box<dyn Listing>,
+    repeats: Repeats,
     mut select: S,
     mut visit: V,
     mut on_malformed: M,
@@ -74,7 +86,7 @@ where
             if !select(&parsed.entry) {
                 return ControlFlow::Continue(());
             }
-            if !seen.insert(&parsed.entry.id) {
+            if repeats == Repeats::Dropped && !seen.insert(&parsed.entry.id) {
                 report.duplicates += 1;
                 return ControlFlow::Continue(());
             }

@@ -14,9 +14,9 @@ use hashbrown::{HashMap, HashSet};
 
 use super::plan::{Identity, Plan};
 use crate::error::Error;
-use crate::postfix::{Operation, Postfix, PostsuperRun};
+use crate::postfix::{IdList, Operation, Postfix, PostsuperRun};
 use crate::queue::QueueName;
-use crate::scan::scan_queue;
+use crate::scan::{Repeats, scan_queue};
 
 /// What an action did.
 #[derive(Debug)]
@@ -85,26 +85,17 @@ pub fn execute(plan: &Plan, postfix: &dyn Postfix, verify: bool) -> Outcome {
     outcome
 }
 
-fn id_list<'a>(ids: impl IntoIterator<Item = &'a str>) -> String {
-    let mut list = String::new();
-    for id in ids {
-        list.push_str(id);
-        list.push('\n');
-    }
-    list
-}
-
 fn verified_delete(plan: &Plan, postfix: &dyn Postfix) -> Outcome {
     let mut outcome = Outcome::new(plan, true);
     if plan.is_empty() {
         return outcome;
     }
     // 1. Hold what is not on hold yet.
-    let to_hold = id_list(
-        plan.messages()
-            .filter(|m| m.queue != QueueName::Hold)
-            .map(|m| m.id),
-    );
+    let to_hold: IdList = plan
+        .messages()
+        .filter(|m| m.queue != QueueName::Hold)
+        .map(|m| m.id)
+        .collect();
     let held = if to_hold.is_empty() {
         PostsuperRun::default()
     } else {
@@ -130,6 +121,7 @@ fn verified_delete(plan: &Plan, postfix: &dyn Postfix) -> Outcome {
         .and_then(|listing| {
             scan_queue(
                 listing,
+                Repeats::Dropped,
                 |entry| entry.queue == QueueName::Hold && planned.contains_key(entry.id.as_ref()),
                 |line| {
                     let entry = &line.entry;
@@ -164,7 +156,7 @@ fn verified_delete(plan: &Plan, postfix: &dyn Postfix) -> Outcome {
     } else {
         postfix.postsuper(
             Operation::Delete,
-            &id_list(confirmed.iter().map(String::as_str)),
+            &confirmed.iter().map(String::as_str).collect(),
             &[QueueName::Hold],
         )
     };
@@ -196,7 +188,7 @@ fn release(
     to_release.sort_unstable();
     let run = postfix.postsuper(
         Operation::Release,
-        &id_list(to_release.iter().copied()),
+        &to_release.iter().copied().collect(),
         &[],
     );
     outcome.warnings.extend(run.other.iter().cloned());

@@ -2,9 +2,11 @@
 //! a later message under the same queue ID. Pure and previewable; what the preview shows,
 //! the prompt shows and the executor acts on is this one value.
 
-use hashbrown::HashMap;
+use std::hash::BuildHasher;
 
-use crate::postfix::Operation;
+use hashbrown::{DefaultHashBuilder, HashSet, HashTable};
+
+use crate::postfix::{IdList, Operation};
 use crate::queue::{QueueEntry, QueueName};
 
 /// Why a selected message is not in the plan.
@@ -19,15 +21,55 @@ pub enum Skip {
     NotHeld,
 }
 
-/// A planned message, compact: its ID lives in the plan's ID list.
+/// A planned message in 24 bytes: its ID lives in the plan's ID list, its sender in the
+/// sender table, and its queue in the top bits of the sender's index. A million of them
+/// take 24 MB.
 #[derive(Debug, Clone, Copy)]
 struct Planned {
-    id_start: u32,
-    id_len: u8,
-    queue: QueueName,
     arrival_time: i64,
     size: u64,
-    sender: u32,
+    /// Where the ID starts in the plan's [`IdList`].
+    id: u32,
+    /// Sender index (low 29 bits) and queue index (top 3 bits).
+    sender_queue: u32,
+}
+
+const QUEUE_SHIFT: u32 = 29;
+const SENDER_MASK: u32 = (1 << QUEUE_SHIFT) - 1;
+
+impl Planned {
+    fn sender(&self) -> usize {
+        (self.sender_queue & SENDER_MASK) as usize
+    }
+
+    fn queue(&self) -> QueueName {
+        QueueName::ALL[(self.sender_queue >> QUEUE_SHIFT) as usize]
+    }
+}
+
+/// Messages in segments of fixed size: growing never copies (or briefly doubles) them all.
+#[derive(Debug, Default)]
+struct Segments {
+    segments: Vec<Vec<Planned>>,
+    len: usize,
+}
+
+const SEGMENT: usize = 1 << 16;
+
+impl Segments {
+    fn push(&mut self, message: Planned) {
+        if self.segments.last().is_none_or(|s| s.len() == SEGMENT) {
+            self.segments.push(Vec::with_capacity(SEGMENT));
+        }
+        if let Some(segment) = self.segments.last_mut() {
+            segment.push(message);
+        }
+        self.len += 1;
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &Planned> {
+        self.segments.iter().flatten()
+    }
 }
 
 /// A planned message as callers see it.
@@ -72,12 +114,14 @@ impl Tally {
 #[derive(Debug)]
 pub struct Plan {
     operation: Operation,
-    /// Every planned ID followed by a newline: exactly what postsuper reads on stdin.
-    ids: String,
-    messages: Vec<Planned>,
+    /// Every planned ID: exactly what postsuper reads on stdin.
+    ids: IdList,
+    messages: Segments,
     /// Distinct senders, each with its tally; messages refer to them by index.
     senders: Vec<(Box<str>, Tally)>,
-    sender_index: HashMap<Box<str>, u32>,
+    /// Sender text to its index, the text kept once (in `senders`).
+    sender_index: HashTable<u32>,
+    hasher: DefaultHashBuilder,
     per_queue: [Tally; 5],
     skipped: Vec<(Skip, Tally)>,
     /// postqueue's own lines of the planned messages, kept only for a `--json` preview.
@@ -88,10 +132,11 @@ impl Plan {
     pub fn new(operation: Operation, keep_lines: bool) -> Plan {
         Plan {
             operation,
-            ids: String::new(),
-            messages: Vec::new(),
+            ids: IdList::new(),
+            messages: Segments::default(),
             senders: Vec::new(),
-            sender_index: HashMap::new(),
+            sender_index: HashTable::new(),
+            hasher: DefaultHashBuilder::default(),
             per_queue: [Tally::default(); 5],
             skipped: Vec::new(),
             lines: keep_lines.then(Vec::new),
@@ -113,7 +158,8 @@ impl Plan {
         }
     }
 
-    /// Adds a selected message (each queue ID once: the scan sees to that).
+    /// Adds a selected message. A queue ID met again (the queue changed while postqueue
+    /// listed it) is dropped by [`Plan::drop_repeated_ids`].
     pub fn add(&mut self, entry: &QueueEntry<'_>, line: &str) {
         if let Some(skip) = Plan::skip_reason(self.operation, entry.queue) {
             match self.skipped.iter_mut().find(|(reason, _)| *reason == skip) {
@@ -126,45 +172,120 @@ impl Plan {
             }
             return;
         }
-        let sender = self.intern_sender(&entry.sender, entry.size);
-        let id_start = u32::try_from(self.ids.len()).expect("plan IDs beyond 4 GiB");
-        self.ids.push_str(&entry.id);
-        self.ids.push('\n');
+        self.add_planned(
+            &entry.id,
+            entry.queue,
+            entry.arrival_time,
+            entry.size,
+            &entry.sender,
+            line,
+        );
+    }
+
+    fn add_planned(
+        &mut self,
+        id: &str,
+        queue: QueueName,
+        arrival_time: i64,
+        size: u64,
+        sender: &str,
+        line: &str,
+    ) {
+        let sender = self.intern_sender(sender, size);
+        let id = self.ids.push(id);
         self.messages.push(Planned {
-            id_start,
-            // Queue IDs are at most 255 characters (checked when read).
-            id_len: u8::try_from(entry.id.len()).unwrap_or(u8::MAX),
-            queue: entry.queue,
-            arrival_time: entry.arrival_time,
-            size: entry.size,
-            sender,
+            arrival_time,
+            size,
+            id,
+            sender_queue: sender | ((queue.index() as u32) << QUEUE_SHIFT),
         });
-        self.per_queue[entry.queue.index()].add(entry.size);
+        self.per_queue[queue.index()].add(size);
         if let Some(lines) = &mut self.lines {
             lines.push(line.into());
         }
     }
 
     fn intern_sender(&mut self, sender: &str, size: u64) -> u32 {
-        let index = match self.sender_index.get(sender) {
+        let Plan {
+            senders,
+            sender_index,
+            hasher,
+            ..
+        } = self;
+        let hash = hasher.hash_one(sender);
+        let index = match sender_index.find(hash, |&i| &*senders[i as usize].0 == sender) {
             Some(&index) => index,
             None => {
-                let index = self.senders.len() as u32;
-                self.senders.push((sender.into(), Tally::default()));
-                self.sender_index.insert(sender.into(), index);
+                let index = u32::try_from(senders.len())
+                    .ok()
+                    .filter(|&i| i <= SENDER_MASK)
+                    .expect("more than 500 million distinct senders");
+                senders.push((sender.into(), Tally::default()));
+                sender_index
+                    .insert_unique(hash, index, |&i| hasher.hash_one(&*senders[i as usize].0));
                 index
             }
         };
-        self.senders[index as usize].1.add(size);
+        senders[index as usize].1.add(size);
         index
     }
 
+    /// Keeps the first of planned messages that share a queue ID. The scan of an action
+    /// keeps no set of IDs (for a million messages, that set would be the largest thing in
+    /// memory): repeats are found here, by sorting hashes of the IDs.
+    pub fn drop_repeated_ids(&mut self) {
+        let mut hashes: Vec<u64> = self.ids.iter().map(|id| self.hasher.hash_one(id)).collect();
+        hashes.sort_unstable();
+        let suspects: HashSet<u64> = hashes
+            .windows(2)
+            .filter(|pair| pair[0] == pair[1])
+            .map(|pair| pair[0])
+            .collect();
+        drop(hashes);
+        if suspects.is_empty() {
+            return;
+        }
+        let repeated: HashSet<usize> = {
+            let mut seen: HashSet<&str> = HashSet::new();
+            self.ids
+                .iter()
+                .enumerate()
+                .filter(|(_, id)| suspects.contains(&self.hasher.hash_one(id)) && !seen.insert(id))
+                .map(|(index, _)| index)
+                .collect()
+        };
+        if repeated.is_empty() {
+            return;
+        }
+        let mut kept = Plan::new(self.operation, self.lines.is_some());
+        kept.skipped = std::mem::take(&mut self.skipped);
+        for (index, (message, line)) in self.messages().zip(self.lines_or_empty()).enumerate() {
+            if !repeated.contains(&index) {
+                kept.add_planned(
+                    message.id,
+                    message.queue,
+                    message.identity.arrival_time,
+                    message.identity.size,
+                    message.identity.sender,
+                    line,
+                );
+            }
+        }
+        *self = kept;
+    }
+
+    /// Each planned message's line, or "" when the plan keeps none.
+    fn lines_or_empty(&self) -> impl Iterator<Item = &str> {
+        let lines = self.lines.as_deref().unwrap_or(&[]);
+        (0..self.len()).map(move |i| lines.get(i).map_or("", |line| line.as_ref()))
+    }
+
     pub fn len(&self) -> usize {
-        self.messages.len()
+        self.messages.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.messages.is_empty()
+        self.messages.len == 0
     }
 
     pub fn total(&self) -> Tally {
@@ -207,8 +328,8 @@ impl Plan {
         skipped
     }
 
-    /// The IDs, one a line, as postsuper reads them.
-    pub fn id_list(&self) -> &str {
+    /// The IDs, as postsuper reads them.
+    pub fn id_list(&self) -> &IdList {
         &self.ids
     }
 
@@ -217,13 +338,12 @@ impl Plan {
     }
 
     fn view(&self, m: &Planned) -> PlannedMessage<'_> {
-        let start = m.id_start as usize;
         PlannedMessage {
-            id: &self.ids[start..start + usize::from(m.id_len)],
-            queue: m.queue,
+            id: self.ids.get(m.id),
+            queue: m.queue(),
             identity: Identity {
                 arrival_time: m.arrival_time,
-                sender: &self.senders[m.sender as usize].0,
+                sender: &self.senders[m.sender()].0,
                 size: m.size,
             },
         }
@@ -267,8 +387,9 @@ mod tests {
 
     #[test]
     fn delete_plans_everything_but_maildrop() {
-        let plan = plan_of(Operation::Delete, &sample());
-        assert_eq!(plan.id_list(), "A1\nA2\nA3\nA5\n");
+        let mut plan = plan_of(Operation::Delete, &sample());
+        plan.drop_repeated_ids();
+        assert_eq!(plan.id_list().to_text(), "A1\nA2\nA3\nA5\n");
         assert_eq!(
             plan.total(),
             Tally {
@@ -346,9 +467,30 @@ mod tests {
     }
 
     #[test]
+    fn a_queue_id_listed_twice_is_planned_once() {
+        let mut lines = sample();
+        // The queue changed while it was listed: A2 seen again, now in active.
+        lines.push(entry("active", "A2", "spam@x.example", 200));
+        let mut plan = plan_of(Operation::Delete, &lines);
+        assert_eq!(plan.len(), 5);
+        plan.drop_repeated_ids();
+        assert_eq!(plan.id_list().to_text(), "A1\nA2\nA3\nA5\n");
+        assert_eq!(
+            plan.total(),
+            Tally {
+                count: 4,
+                bytes: 1100
+            }
+        );
+        assert_eq!(plan.messages().nth(1).unwrap().queue, QueueName::Deferred);
+        assert_eq!(plan.lines().unwrap().len(), 4);
+        assert_eq!(plan.top_senders(1)[0].1.count, 3);
+    }
+
+    #[test]
     fn hold_skips_held_and_maildrop_release_takes_only_held() {
         let plan = plan_of(Operation::Hold, &sample());
-        assert_eq!(plan.id_list(), "A1\nA2\nA5\n");
+        assert_eq!(plan.id_list().to_text(), "A1\nA2\nA5\n");
         assert_eq!(
             plan.skipped(),
             [
@@ -369,7 +511,7 @@ mod tests {
             ]
         );
         let plan = plan_of(Operation::Release, &sample());
-        assert_eq!(plan.id_list(), "A3\n");
+        assert_eq!(plan.id_list().to_text(), "A3\n");
         assert_eq!(
             plan.skipped(),
             [(
@@ -381,6 +523,6 @@ mod tests {
             )]
         );
         let plan = plan_of(Operation::Requeue, &sample());
-        assert_eq!(plan.id_list(), "A1\nA2\nA3\nA5\n");
+        assert_eq!(plan.id_list().to_text(), "A1\nA2\nA3\nA5\n");
     }
 }

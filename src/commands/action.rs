@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::postfix::{Operation, Postfix};
 use crate::queue::{QueueEntry, QueueName};
 use crate::render::{format_count, format_size, plural, render_preview, render_report, verb};
-use crate::scan::scan_queue;
+use crate::scan::{Repeats, scan_queue};
 use crate::selection::Selection;
 use crate::settings::Settings;
 
@@ -57,9 +57,11 @@ pub fn run_action(
     read_queue(
         postfix,
         console,
+        Repeats::Passed,
         |entry| selection.matches(entry, now),
         |entry, line| plan.add(entry, line),
     )?;
+    plan.drop_repeated_ids();
     if plan.is_empty() {
         let mut text = format!("No message to {verb}.\n");
         for (skip, tally) in plan.skipped() {
@@ -118,6 +120,7 @@ pub fn run_purge(
     read_queue(
         postfix,
         console,
+        Repeats::Dropped,
         |entry| queues.contains(&entry.queue),
         |entry, _| {
             let tally = &mut per_queue[entry.queue.index()];
@@ -208,6 +211,7 @@ pub(super) fn refuse_input(settings: &Settings, verb: &str) -> Result<()> {
 pub(super) fn read_queue<S, A>(
     postfix: &dyn Postfix,
     console: &mut Console<'_>,
+    repeats: Repeats,
     select: S,
     mut add: A,
 ) -> Result<()>
@@ -220,6 +224,7 @@ where
         let err = &mut *console.err;
         scan_queue(
             listing,
+            repeats,
             select,
             |line| {
                 add(&line.entry, line.text);
@@ -261,7 +266,11 @@ fn write_messages(plan: &Plan, listing: Listing, out: &mut dyn Write) -> Result<
                 writeln!(out, "{line}")?;
             }
         }
-        _ => out.write_all(plan.id_list().as_bytes())?,
+        _ => {
+            for chunk in plan.id_list().chunks() {
+                out.write_all(chunk.as_bytes())?;
+            }
+        }
     }
     Ok(())
 }

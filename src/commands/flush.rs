@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::postfix::Postfix;
 use crate::queue::QueueName;
 use crate::render::{format_count, plural};
+use crate::scan::Repeats;
 use crate::selection::Selection;
 use crate::settings::Settings;
 
@@ -29,6 +30,7 @@ pub fn run(
     read_queue(
         postfix,
         console,
+        Repeats::Dropped,
         |entry| selection.matches(entry, now),
         |entry, _| {
             if entry.queue == QueueName::Deferred {

@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::postfix::Postfix;
 use crate::queue::{ParsedLine, QueueEntry};
 use crate::render::{ListRow, TableLayout, format_count, format_size, plural, render_list_table};
-use crate::scan::{open_listing, scan_queue};
+use crate::scan::{Repeats, open_listing, scan_queue};
 use crate::selection::Selection;
 use crate::settings::Settings;
 
@@ -27,6 +27,7 @@ pub fn run(
         let Console { out, err } = console;
         scan_queue(
             listing,
+            Repeats::Dropped,
             |entry| selection.matches(entry, settings.now),
             |line| lister.push(line, &mut **out),
             |bad| report_malformed(&mut **err, bad),

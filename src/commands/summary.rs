@@ -7,7 +7,7 @@ use crate::console::{Console, report_malformed};
 use crate::error::Result;
 use crate::postfix::Postfix;
 use crate::render::{SummaryLayout, format_count, render_summary, render_summary_json};
-use crate::scan::{open_listing, scan_queue};
+use crate::scan::{Repeats, open_listing, scan_queue};
 use crate::selection::Selection;
 use crate::settings::Settings;
 use crate::summary::{Aggregator, Grouping, find_culprit, shell_quote};
@@ -30,6 +30,7 @@ pub fn run(
         let err = &mut *console.err;
         scan_queue(
             listing,
+            Repeats::Dropped,
             |entry| selection.matches(entry, now),
             |line| {
                 aggregator.add(&line.entry);

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use duct::ReaderHandle;
 
 use super::{
-    Invocation, Listing, MessageParts, Operation, Postfix, PostfixError, PostsuperLine,
+    IdList, Invocation, Listing, MessageParts, Operation, Postfix, PostfixError, PostsuperLine,
     PostsuperRun, parse_postsuper_line,
 };
 use crate::queue::QueueName;
@@ -114,10 +114,11 @@ impl Postfix for PostfixCommands {
         }
     }
 
-    fn postsuper(&self, operation: Operation, ids: &str, queues: &[QueueName]) -> PostsuperRun {
+    fn postsuper(&self, operation: Operation, ids: &IdList, queues: &[QueueName]) -> PostsuperRun {
         let mut args = vec![operation.flag(), "-"];
         args.extend(queues.iter().map(|queue| queue.as_str()));
-        self.run_postsuper(operation, &args, ids.as_bytes().to_vec())
+        let stdin: Vec<u8> = ids.chunks().flat_map(str::bytes).collect();
+        self.run_postsuper(operation, &args, stdin)
     }
 
     fn purge(&self, queues: &[QueueName]) -> PostsuperRun {

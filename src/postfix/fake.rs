@@ -7,7 +7,9 @@ use std::io::Cursor;
 
 use serde_json::Value;
 
-use super::{Listing, MessageParts, Operation, Postfix, PostfixError, PostsuperRun, SavedListing};
+use super::{
+    IdList, Listing, MessageParts, Operation, Postfix, PostfixError, PostsuperRun, SavedListing,
+};
 use crate::queue::QueueName;
 
 type Hook = Box<dyn FnOnce(&mut Vec<Value>)>;
@@ -100,8 +102,8 @@ impl Postfix for FakePostfix {
         Ok(self.long_ids)
     }
 
-    fn postsuper(&self, operation: Operation, ids: &str, queues: &[QueueName]) -> PostsuperRun {
-        let listed: Vec<&str> = ids.lines().collect();
+    fn postsuper(&self, operation: Operation, ids: &IdList, queues: &[QueueName]) -> PostsuperRun {
+        let listed: Vec<&str> = ids.iter().collect();
         let restrict = queues.iter().map(|q| format!(" {q}")).collect::<String>();
         self.calls.borrow_mut().push(format!(
             "postsuper {} -{restrict}: {}",

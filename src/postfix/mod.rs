@@ -5,6 +5,7 @@ mod commands;
 mod error;
 #[cfg(test)]
 pub mod fake;
+mod id_list;
 mod invocation;
 mod postsuper;
 
@@ -12,6 +13,7 @@ use std::io::Read;
 
 pub use commands::PostfixCommands;
 pub use error::{PostfixError, describe_status};
+pub use id_list::IdList;
 pub use invocation::Invocation;
 pub use postsuper::{Operation, PostsuperLine, parse_postsuper_line};
 
@@ -35,8 +37,8 @@ pub trait Postfix {
     /// Whether queue IDs are long (`enable_long_queue_ids = yes`): never reused.
     fn long_queue_ids(&self) -> Result<bool, PostfixError>;
 
-    /// One `postsuper -<op> - [QUEUE...]` child, reading `ids` ("ID\n" each) on stdin.
-    fn postsuper(&self, operation: Operation, ids: &str, queues: &[QueueName]) -> PostsuperRun;
+    /// One `postsuper -<op> - [QUEUE...]` child, reading `ids` on stdin.
+    fn postsuper(&self, operation: Operation, ids: &IdList, queues: &[QueueName]) -> PostsuperRun;
 
     /// `postsuper -d ALL [QUEUE...]`.
     fn purge(&self, queues: &[QueueName]) -> PostsuperRun;

@@ -368,7 +368,7 @@ impl postq::postfix::Postfix for ReusedIdPostfix {
     fn postsuper(
         &self,
         operation: postq::postfix::Operation,
-        ids: &str,
+        ids: &postq::postfix::IdList,
         queues: &[postq::queue::QueueName],
     ) -> postq::postfix::PostsuperRun {
         self.real.postsuper(operation, ids, queues)

@@ -572,7 +572,7 @@ impl Postfix for FakeWithText {
     fn postsuper(
         &self,
         operation: Operation,
-        ids: &str,
+        ids: &crate::postfix::IdList,
         queues: &[QueueName],
     ) -> crate::postfix::PostsuperRun {
         self.inner.postsuper(operation, ids, queues)
