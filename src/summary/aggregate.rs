@@ -245,17 +245,17 @@ impl Aggregator {
         let bucket = age_bucket(entry.age(self.now));
         self.ages[bucket].add_message(entry);
         let all = entry.recipients.len() as u64;
+        // The sender lower-cased once serves both groupings.
+        lower_into(&entry.sender, &mut self.key);
         if let Some(senders) = &mut self.senders {
             if is_null_address(&entry.sender) {
                 senders.add(crate::queue::NULL_SENDER, message, entry, all, bucket, None);
             } else {
-                lower_into(&entry.sender, &mut self.key);
                 senders.add(&self.key, message, entry, all, bucket, None);
             }
         }
         if let Some(domains) = &mut self.sender_domains {
-            lower_into(domain_of(&entry.sender), &mut self.key);
-            domains.add(&self.key, message, entry, all, bucket, None);
+            domains.add(domain_of(&self.key), message, entry, all, bucket, None);
         }
         if let Some(recipients) = &mut self.recipients {
             for recipient in &entry.recipients {
