@@ -1,5 +1,6 @@
 //! The per-entry hot paths, in ns per entry: reading a `postqueue -j` line into an entry,
-//! and evaluating typical filters. Input: the captured incident (tests/fixtures).
+//! evaluating typical filters, and aggregating for summary. Input: the captured incident
+//! (tests/fixtures).
 //!   cargo bench --bench hot_paths
 
 use std::hint::black_box;
@@ -7,6 +8,7 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use postq::filter::compile_expression;
 use postq::queue::{QueueEntry, parse_line};
+use postq::summary::{Aggregator, Grouping, normalize_reason};
 
 const INCIDENT: &str = include_str!("../tests/fixtures/incident.jsonl");
 
@@ -63,5 +65,37 @@ fn filters(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, read_line, filters);
+fn aggregate(c: &mut Criterion) {
+    let entries = entries();
+    let now = entries.iter().map(|e| e.arrival_time).max().unwrap() + 3600;
+    let mut group = c.benchmark_group("summary");
+    group.throughput(Throughput::Elements(entries.len() as u64));
+    group.bench_function("aggregate_all_groupings", |b| {
+        b.iter(|| {
+            let mut aggregator = Aggregator::new(&Grouping::DEFAULT, now);
+            for entry in &entries {
+                aggregator.add(black_box(entry));
+            }
+            black_box(aggregator.finish())
+        })
+    });
+    let reasons: Vec<&str> = entries
+        .iter()
+        .flat_map(|e| e.recipients.iter())
+        .filter_map(|r| r.delay_reason.as_deref())
+        .collect();
+    group.throughput(Throughput::Elements(reasons.len() as u64));
+    group.bench_function("normalize_reason", |b| {
+        let mut out = String::new();
+        b.iter(|| {
+            for reason in &reasons {
+                normalize_reason(black_box(reason), &mut out);
+            }
+            black_box(out.len())
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, read_line, filters, aggregate);
 criterion_main!(benches);

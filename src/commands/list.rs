@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::postfix::Postfix;
 use crate::queue::{ParsedLine, QueueEntry};
 use crate::render::{ListRow, TableLayout, format_count, format_size, plural, render_list_table};
-use crate::scan::{Repeats, open_listing, scan_queue};
+use crate::scan::{Repeats, open_listing, parse_threads, scan_parallel, scan_queue};
 use crate::selection::Selection;
 use crate::settings::Settings;
 
@@ -22,19 +22,36 @@ pub fn run(
 ) -> Result<()> {
     let selection = Selection::from_args(&args.selection)?;
     let listing = open_listing(settings, postfix)?;
-    let mut lister = Lister::new(args, settings.now);
-    let report = {
-        let Console { out, err } = console;
-        scan_queue(
-            listing,
-            Repeats::Dropped,
-            |entry| selection.matches(entry, settings.now),
-            |line| lister.push(line, &mut **out),
-            |bad| report_malformed(&mut **err, bad),
-        )?
-    };
+    let now = settings.now;
+    let mut lister = Lister::new(args, now);
     let format = lister.format;
-    lister.finish(settings, console)?;
+    let report = if format == Format::Count && args.limit.is_none() {
+        // A count needs no order: parsed on every core.
+        let threads = parse_threads();
+        let err = &mut *console.err;
+        let (report, _) = scan_parallel(
+            listing,
+            vec![(); threads],
+            |entry| selection.matches(entry, now),
+            |_, _| {},
+            |bad| report_malformed(&mut *err, bad),
+        )?;
+        writeln!(console.out, "{}", report.selected)?;
+        report
+    } else {
+        let report = {
+            let Console { out, err } = console;
+            scan_queue(
+                listing,
+                Repeats::Dropped,
+                |entry| selection.matches(entry, now),
+                |line| lister.push(line, &mut **out),
+                |bad| report_malformed(&mut **err, bad),
+            )?
+        };
+        lister.finish(settings, console)?;
+        report
+    };
     for warning in &report.warnings {
         console.warn(warning);
     }

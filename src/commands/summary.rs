@@ -1,13 +1,11 @@
 //! `postq summary`: the shape of the queue in one streaming pass, and the culprit named.
 
-use std::ops::ControlFlow;
-
 use crate::cli::{GroupBy, SummaryArgs};
 use crate::console::{Console, report_malformed};
 use crate::error::Result;
 use crate::postfix::Postfix;
 use crate::render::{SummaryLayout, format_count, render_summary, render_summary_json};
-use crate::scan::{Repeats, open_listing, scan_queue};
+use crate::scan::{open_listing, parse_threads, scan_parallel};
 use crate::selection::Selection;
 use crate::settings::Settings;
 use crate::summary::{Aggregator, Grouping, find_culprit, shell_quote};
@@ -25,20 +23,27 @@ pub fn run(
     };
     let listing = open_listing(settings, postfix)?;
     let now = settings.now;
-    let mut aggregator = Aggregator::new(&groupings, now);
-    let report = {
+    // Parts aggregated on every core, merged at the end.
+    let parts: Vec<Aggregator> = (0..parse_threads())
+        .map(|_| Aggregator::new(&groupings, now))
+        .collect();
+    let (report, parts) = {
         let err = &mut *console.err;
-        scan_queue(
+        scan_parallel(
             listing,
-            Repeats::Dropped,
+            parts,
             |entry| selection.matches(entry, now),
-            |line| {
-                aggregator.add(&line.entry);
-                Ok(ControlFlow::Continue(()))
-            },
+            |part, line| part.add(&line.entry),
             |bad| report_malformed(&mut *err, bad),
         )?
     };
+    let mut parts = parts.into_iter();
+    let mut aggregator = parts
+        .next()
+        .unwrap_or_else(|| Aggregator::new(&groupings, now));
+    for part in parts {
+        aggregator.merge(part);
+    }
     for warning in &report.warnings {
         console.warn(warning);
     }

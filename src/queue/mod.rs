@@ -8,4 +8,7 @@ pub use ids::IdSet;
 pub use model::{
     NULL_SENDER, QueueEntry, QueueName, Recipient, domain_of, is_null_address, queue_id_problem,
 };
-pub use reader::{LineError, ParsedLine, ReadEnd, parse_line, read_entries};
+pub use reader::{
+    BLOCK_SIZE, Block, BlockReader, LineError, ParsedLine, ReadEnd, parse_block, parse_line,
+    read_entries,
+};

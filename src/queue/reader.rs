@@ -69,6 +69,102 @@ where
     visit(parse_line(number, &text))
 }
 
+/// Whole lines of input, read in blocks to be parsed elsewhere (on other threads).
+#[derive(Debug)]
+pub struct Block {
+    /// The number of the block's first line (from 1).
+    pub first_line: u64,
+    pub bytes: Vec<u8>,
+}
+
+/// Cuts a byte stream into blocks of whole lines, numbering them.
+pub struct BlockReader<R> {
+    input: R,
+    /// The start of a line that the last block did not finish.
+    carry: Vec<u8>,
+    next_line: u64,
+    eof: bool,
+}
+
+/// About this many bytes a block; a longer line makes a longer block.
+pub const BLOCK_SIZE: usize = 1 << 20;
+
+impl<R: Read> BlockReader<R> {
+    pub fn new(input: R) -> BlockReader<R> {
+        BlockReader {
+            input,
+            carry: Vec::new(),
+            next_line: 1,
+            eof: false,
+        }
+    }
+
+    pub fn next_block(&mut self) -> io::Result<Option<Block>> {
+        let mut bytes = std::mem::take(&mut self.carry);
+        let mut searched = 0;
+        loop {
+            // Fill to BLOCK_SIZE past what is already searched, or to the end.
+            let mut filled = bytes.len();
+            if !self.eof {
+                bytes.resize(filled.max(searched + BLOCK_SIZE), 0);
+            }
+            while !self.eof && filled < bytes.len() {
+                match self.input.read(&mut bytes[filled..]) {
+                    Ok(0) => self.eof = true,
+                    Ok(read) => filled += read,
+                    Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+                    Err(err) => return Err(err),
+                }
+            }
+            bytes.truncate(filled);
+            if bytes.is_empty() {
+                return Ok(None);
+            }
+            match memchr::memrchr(b'\n', &bytes[searched..]) {
+                Some(offset) => {
+                    let end = searched + offset + 1;
+                    self.carry = bytes[end..].to_vec();
+                    bytes.truncate(end);
+                    break;
+                }
+                // The last line, without a newline.
+                None if self.eof => break,
+                // One line longer than a block: read on.
+                None => searched = bytes.len(),
+            }
+        }
+        let mut lines = memchr::memchr_iter(b'\n', &bytes).count() as u64;
+        if !bytes.ends_with(b"\n") {
+            lines += 1;
+        }
+        let block = Block {
+            first_line: self.next_line,
+            bytes,
+        };
+        self.next_line += lines;
+        Ok(Some(block))
+    }
+}
+
+/// Hands each line of `block` to `visit`, in order, numbered; blank lines are skipped.
+pub fn parse_block<F>(block: &Block, mut visit: F)
+where
+    F: FnMut(Result<ParsedLine<'_>, LineError>),
+{
+    let bytes = &block.bytes;
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', bytes)
+        .map(|newline| newline + 1)
+        .chain((!bytes.ends_with(b"\n")).then_some(bytes.len()));
+    for (number, end) in (block.first_line..).zip(ends) {
+        let _ = visit_line(number, &bytes[start..end], &mut |parsed| {
+            visit(parsed);
+            ControlFlow::Continue(())
+        });
+        start = end;
+    }
+}
+
 /// Parse one line (without its newline) into an entry.
 pub fn parse_line(number: u64, text: &str) -> Result<ParsedLine<'_>, LineError> {
     let entry: QueueEntry<'_> = serde_json::from_str(text).map_err(|err| LineError {
@@ -326,6 +422,46 @@ mod tests {
         })
         .unwrap();
         assert_eq!(senders, ["j\u{fffd}r\u{fffd}me@example.fr"]);
+    }
+
+    #[test]
+    fn blocks_hold_whole_lines_numbered_as_the_stream() {
+        let line = r#"{"queue_name": "hold", "queue_id": "A1", "arrival_time": 1, "message_size": 2, "sender": "", "recipients": []}"#;
+        // Enough lines for several blocks, one very long line, a blank line, no final newline.
+        let mut input = String::new();
+        let count = 3 * BLOCK_SIZE / line.len();
+        for i in 0..count {
+            input.push_str(&line.replace("A1", &format!("B{i}")));
+            input.push('\n');
+        }
+        input.push_str(&format!(
+            "{}\n\n",
+            line.replace("\"\"", &format!("\"{}\"", "x".repeat(2 * BLOCK_SIZE)))
+        ));
+        input.push_str(&line.replace("A1", "LAST"));
+        let mut sequential = Vec::new();
+        read_entries(input.as_bytes(), |parsed| {
+            let parsed = parsed.unwrap();
+            sequential.push((parsed.number, parsed.entry.id.to_string()));
+            ControlFlow::Continue(())
+        })
+        .unwrap();
+        let mut blocks = BlockReader::new(Trickle(input.as_bytes()));
+        let mut blockwise = Vec::new();
+        let mut block_count = 0;
+        while let Some(block) = blocks.next_block().unwrap() {
+            block_count += 1;
+            parse_block(&block, |parsed| {
+                let parsed = parsed.unwrap();
+                blockwise.push((parsed.number, parsed.entry.id.to_string()));
+            });
+        }
+        assert!(block_count > 3);
+        assert_eq!(blockwise, sequential);
+        assert_eq!(
+            blockwise.last().unwrap(),
+            &((count + 3) as u64, "LAST".to_string())
+        );
     }
 
     #[test]

@@ -1,9 +1,8 @@
 //! The `list` table: one message a line.
 
-use comfy_table::{
-    Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Row, Table, Width,
-};
+use comfy_table::{Cell, CellAlignment, Color, ColumnConstraint, Table, Width};
 
+use super::table::{header_row, new_table, one_line_row};
 use super::text::{escape_untrusted, format_age, format_size};
 use crate::queue::{QueueEntry, QueueName};
 
@@ -52,24 +51,7 @@ pub struct TableLayout {
 }
 
 pub fn render_list_table(rows: &[ListRow], layout: TableLayout) -> String {
-    let mut table = Table::new();
-    table.load_style(comfy_table::presets::NOTHING);
-    if layout.color {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
-    match layout.width {
-        Some(width) => {
-            table
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_width(u16::try_from(width).unwrap_or(u16::MAX))
-                .set_truncation_indicator("…");
-        }
-        None => {
-            table.set_content_arrangement(ContentArrangement::Disabled);
-        }
-    }
+    let mut table = new_table(layout.color, layout.width);
     let header = [
         "ID",
         "QUEUE",
@@ -79,18 +61,9 @@ pub fn render_list_table(rows: &[ListRow], layout: TableLayout) -> String {
         "RECIPIENTS",
         "REASON",
     ];
-    let mut header_row = Row::from(header.map(|title| {
-        let cell = Cell::new(title);
-        if layout.color {
-            cell.add_attribute(Attribute::Bold)
-        } else {
-            cell
-        }
-    }));
-    header_row.max_height(1);
-    table.set_header(header_row);
+    table.set_header(header_row(&header, layout.color));
     for row in rows {
-        let mut cells = Row::from(vec![
+        table.add_row(one_line_row(vec![
             Cell::new(&row.id),
             queue_cell(row.queue, layout.color),
             Cell::new(format_age(row.age)).set_alignment(CellAlignment::Right),
@@ -98,9 +71,7 @@ pub fn render_list_table(rows: &[ListRow], layout: TableLayout) -> String {
             Cell::new(&row.sender),
             Cell::new(&row.recipients),
             Cell::new(&row.reason),
-        ]);
-        cells.max_height(1);
-        table.add_row(cells);
+        ]));
     }
     let flexible = layout.width.map(|width| fit_text_columns(&table, width));
     let last = header.len() - 1;

@@ -3,6 +3,7 @@
 mod list_table;
 mod preview;
 mod summary;
+mod table;
 mod text;
 
 pub use list_table::{ListRow, TableLayout, render_list_table};

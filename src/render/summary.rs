@@ -2,11 +2,10 @@
 //! The JSON types are kept apart from the summary's own: their member names are a contract,
 //! changed by additions only.
 
-use comfy_table::{
-    Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Table, Width,
-};
+use comfy_table::{Cell, CellAlignment, ColumnConstraint, Table, Width};
 use serde::Serialize;
 
+use super::table::{header_row, new_table, one_line_row};
 use super::text::{escape_untrusted, format_age, format_count, format_size, plural};
 use crate::summary::{
     AGE_BUCKETS, BUCKET_COUNT, Culprit, Group, Grouping, Stats, Summary, bucket_label,
@@ -66,41 +65,6 @@ fn percent(part: u64, total: u64) -> String {
     format!("{:.1}%", share(part, total) * 100.0)
 }
 
-fn new_table(layout: &SummaryLayout) -> Table {
-    let mut table = Table::new();
-    table.load_style(comfy_table::presets::NOTHING);
-    if layout.color {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
-    match layout.width {
-        Some(width) => {
-            table
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_width(u16::try_from(width).unwrap_or(u16::MAX))
-                .set_truncation_indicator("…");
-        }
-        None => {
-            table.set_content_arrangement(ContentArrangement::Disabled);
-        }
-    }
-    table
-}
-
-fn header(titles: &[&str], layout: &SummaryLayout) -> comfy_table::Row {
-    let mut row = comfy_table::Row::from(titles.iter().map(|t| {
-        let cell = Cell::new(t);
-        if layout.color {
-            cell.add_attribute(Attribute::Bold)
-        } else {
-            cell
-        }
-    }));
-    row.max_height(1);
-    row
-}
-
 /// Lines of the table, trimmed, indented by two.
 fn push_table(text: &mut String, table: &Table) {
     for line in table.lines() {
@@ -146,10 +110,10 @@ fn group_table(
     summary: &Summary,
     layout: &SummaryLayout,
 ) -> Table {
-    let mut table = new_table(layout);
-    table.set_header(header(
+    let mut table = new_table(layout.color, layout.width);
+    table.set_header(header_row(
         &["MESSAGES", "SHARE", "SIZE", "OLDEST", title(grouping)],
-        layout,
+        layout.color,
     ));
     // Age buckets read best in order; every other grouping largest first.
     let mut rows: Vec<&Group> = groups.iter().take(layout.top).collect();
@@ -157,15 +121,13 @@ fn group_table(
         rows.sort_by_key(|g| bucket_of_label(&g.key));
     }
     for group in rows {
-        let mut row = comfy_table::Row::from(vec![
+        table.add_row(one_line_row(vec![
             Cell::new(format_count(group.stats.count)),
             Cell::new(percent(group.stats.count, summary.total.count)),
             Cell::new(format_size(group.stats.bytes)),
             Cell::new(format_age(group.stats.oldest_age(summary.now))),
             Cell::new(shown_key(grouping, &group.key)),
-        ]);
-        row.max_height(1);
-        table.add_row(row);
+        ]));
     }
     finish_columns(&mut table, layout, false);
     table
@@ -180,19 +142,17 @@ fn bucket_of_label(label: &str) -> usize {
 /// qshape's view: messages per age bucket, for the whole selection and the top sender
 /// domains.
 fn histogram_table(summary: &Summary, layout: &SummaryLayout) -> Table {
-    let mut table = new_table(layout);
+    let mut table = new_table(layout.color, layout.width);
     let mut titles = vec!["MINUTES".to_string(), "T".to_string()];
     titles.extend(AGE_BUCKETS.iter().map(|b| b.to_string()));
     titles.push(format!("{}+", AGE_BUCKETS[AGE_BUCKETS.len() - 1]));
     let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
-    table.set_header(header(&titles, layout));
+    table.set_header(header_row(&titles, layout.color));
     let mut add = |name: String, counts: &[u64]| {
         let total: u64 = counts.iter().sum();
         let mut cells = vec![Cell::new(name), Cell::new(format_count(total))];
         cells.extend(counts.iter().map(|c| Cell::new(format_count(*c))));
-        let mut row = comfy_table::Row::from(cells);
-        row.max_height(1);
-        table.add_row(row);
+        table.add_row(one_line_row(cells));
     };
     add("TOTAL".into(), &summary.age_histogram());
     if let Some(domains) = summary.grouping(Grouping::SenderDomain) {

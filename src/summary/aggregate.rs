@@ -90,6 +90,13 @@ impl Stats {
         self.oldest_arrival = self.oldest_arrival.min(entry.arrival_time);
     }
 
+    fn merge(&mut self, other: &Stats) {
+        self.count += other.count;
+        self.bytes += other.bytes;
+        self.oldest_arrival = self.oldest_arrival.min(other.oldest_arrival);
+        self.recipients += other.recipients;
+    }
+
     /// A whole message: its recipients too.
     fn add_message(&mut self, entry: &QueueEntry<'_>) {
         self.add(entry);
@@ -166,6 +173,26 @@ impl Groups {
             group.stats.add(entry);
             if let Some(slot) = group.histogram.get_mut(bucket) {
                 *slot += 1;
+            }
+        }
+    }
+
+    /// Adds another part's groups (a parallel scan aggregates in parts).
+    fn merge(&mut self, other: Groups) {
+        for (key, group) in other.map {
+            match self.map.get_mut(&key) {
+                Some(mine) => {
+                    mine.stats.merge(&group.stats);
+                    if mine.example.is_none() {
+                        mine.example = group.example;
+                    }
+                    for (slot, count) in mine.histogram.iter_mut().zip(&group.histogram) {
+                        *slot += count;
+                    }
+                }
+                None => {
+                    self.map.insert(key, group);
+                }
             }
         }
     }
@@ -277,6 +304,30 @@ impl Aggregator {
             {
                 normalize_reason(reason, &mut self.reason);
                 reasons.add(&self.reason, message, entry, 1, bucket, Some(reason));
+            }
+        }
+    }
+
+    /// Adds what another aggregator (over other messages) has seen.
+    pub fn merge(&mut self, other: Aggregator) {
+        self.messages += other.messages;
+        self.total.merge(&other.total);
+        for (mine, theirs) in self.queues.iter_mut().zip(&other.queues) {
+            mine.merge(theirs);
+        }
+        for (mine, theirs) in self.ages.iter_mut().zip(&other.ages) {
+            mine.merge(theirs);
+        }
+        let pairs = [
+            (&mut self.senders, other.senders),
+            (&mut self.sender_domains, other.sender_domains),
+            (&mut self.recipients, other.recipients),
+            (&mut self.recipient_domains, other.recipient_domains),
+            (&mut self.reasons, other.reasons),
+        ];
+        for (mine, theirs) in pairs {
+            if let (Some(mine), Some(theirs)) = (mine, theirs) {
+                mine.merge(theirs);
             }
         }
     }
@@ -557,6 +608,38 @@ mod tests {
         assert_eq!(summary.age_histogram(), [2, 0, 1, 0, 0, 1, 0, 0, 0, 1]);
         let domains = summary.grouping(Grouping::SenderDomain).unwrap();
         assert_eq!(domains[0].histogram, [1, 0, 1, 0, 0, 1, 0, 0, 0, 0]);
+    }
+
+    #[test]
+    fn aggregating_in_parts_and_merging_gives_the_same_summary() {
+        let lines = sample();
+        let whole = summarize(&lines, &Grouping::DEFAULT);
+        for split in 0..=lines.len() {
+            let mut first = Aggregator::new(&Grouping::DEFAULT, NOW);
+            let mut second = Aggregator::new(&Grouping::DEFAULT, NOW);
+            for (i, l) in lines.iter().enumerate() {
+                let part = if i < split { &mut first } else { &mut second };
+                part.add(&parse_line(1, l).unwrap().entry);
+            }
+            first.merge(second);
+            let merged = first.finish();
+            assert_eq!(merged.total, whole.total);
+            assert_eq!(merged.ages, whole.ages);
+            for (grouping, groups) in &whole.groupings {
+                let theirs = merged.grouping(*grouping).unwrap();
+                let shape = |groups: &[Group]| {
+                    groups
+                        .iter()
+                        .map(|g| (g.key.to_string(), g.stats, g.histogram.clone()))
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(
+                    shape(theirs),
+                    shape(groups),
+                    "{grouping:?} split at {split}"
+                );
+            }
+        }
     }
 
     #[test]

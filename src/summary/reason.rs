@@ -44,6 +44,22 @@ struct Shape {
     colon_slash: bool,
 }
 
+/// Bytes that can make a word change: digits, '@', '[', ']', '=' and '/' (of "://").
+static SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = b'0';
+    while b <= b'9' {
+        table[b as usize] = true;
+        b += 1;
+    }
+    table[b'@' as usize] = true;
+    table[b'[' as usize] = true;
+    table[b']' as usize] = true;
+    table[b'=' as usize] = true;
+    table[b'/' as usize] = true;
+    table
+};
+
 fn shape(word: &str) -> Shape {
     let mut shape = Shape::default();
     let bytes = word.as_bytes();
@@ -64,7 +80,9 @@ fn shape(word: &str) -> Shape {
 }
 
 fn normalize_word(word: &str, out: &mut String) {
-    if word.is_empty() {
+    // Most words are plain: one pass over a table says so.
+    if !word.bytes().any(|b| SPECIAL[b as usize]) {
+        out.push_str(word);
         return;
     }
     let shape = shape(word);

@@ -412,3 +412,29 @@ fn help_and_version_go_to_stdout() {
     let output = postq().arg("--version").output().unwrap();
     assert!(stdout_of(&output).starts_with("postq 0."));
 }
+
+#[test]
+fn count_and_summary_of_a_damaged_dump_name_the_bad_line_and_exit_1() {
+    let (text, ids) = damaged_dump();
+    let output = postq()
+        .args(["list", "--count", "--input", "-"])
+        .write_stdin(text.clone())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout_of(&output), format!("{}\n", ids.len()));
+    assert!(
+        stderr_of(&output).contains("line 2:"),
+        "{}",
+        stderr_of(&output)
+    );
+    let output = postq()
+        .args(["summary", "--json", "--input", "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(document["total"]["count"], ids.len());
+    assert!(stderr_of(&output).contains("line 2:"));
+}
