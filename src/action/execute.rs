@@ -28,8 +28,6 @@ pub struct Outcome {
     pub acted: u64,
     /// Planned IDs that named another message by the time of the delete: left in the queue.
     pub changed: u64,
-    /// Whether the delete went through hold and re-check.
-    pub verified: bool,
     /// postsuper's other lines, and disagreements between its lines and its count.
     pub warnings: Vec<String>,
     /// Why the action stopped early, if it did; the counts say what was done before.
@@ -37,13 +35,12 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    fn new(plan: &Plan, verified: bool) -> Outcome {
+    fn new(plan: &Plan) -> Outcome {
         Outcome {
             operation: plan.operation(),
             planned: plan.len() as u64,
             acted: 0,
             changed: 0,
-            verified,
             warnings: Vec::new(),
             failure: None,
         }
@@ -74,7 +71,7 @@ pub fn execute(plan: &Plan, postfix: &dyn Postfix, verify: bool) -> Outcome {
     if plan.operation() == Operation::Delete && verify {
         return verified_delete(plan, postfix);
     }
-    let mut outcome = Outcome::new(plan, false);
+    let mut outcome = Outcome::new(plan);
     if plan.is_empty() {
         return outcome;
     }
@@ -86,7 +83,7 @@ pub fn execute(plan: &Plan, postfix: &dyn Postfix, verify: bool) -> Outcome {
 }
 
 fn verified_delete(plan: &Plan, postfix: &dyn Postfix) -> Outcome {
-    let mut outcome = Outcome::new(plan, true);
+    let mut outcome = Outcome::new(plan);
     if plan.is_empty() {
         return outcome;
     }

@@ -11,7 +11,9 @@ use crate::console::{Console, report_malformed};
 use crate::error::{Error, Result};
 use crate::postfix::{Operation, Postfix};
 use crate::queue::{QueueEntry, QueueName};
-use crate::render::{format_count, format_size, plural, render_preview, render_report, verb};
+use crate::render::{
+    format_count, format_size, plural, render_nothing_to_do, render_preview, render_report, verb,
+};
 use crate::scan::{Repeats, scan_queue};
 use crate::selection::Selection;
 use crate::settings::Settings;
@@ -63,19 +65,9 @@ pub fn run_action(
     )?;
     plan.drop_repeated_ids();
     if plan.is_empty() {
-        let mut text = format!("No message to {verb}.\n");
-        for (skip, tally) in plan.skipped() {
-            let why = match skip {
-                crate::action::Skip::Maildrop => "in maildrop, not picked up by Postfix yet",
-                crate::action::Skip::AlreadyHeld => "on hold already",
-                crate::action::Skip::NotHeld => "not on hold",
-            };
-            text.push_str(&format!(
-                "Left alone: {} {why}\n",
-                plural(tally.count, "selected message", "selected messages")
-            ));
-        }
-        console.out.write_all(text.as_bytes())?;
+        console
+            .out
+            .write_all(render_nothing_to_do(&plan).as_bytes())?;
         return Ok(());
     }
     let decision = consent(

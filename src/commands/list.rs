@@ -9,7 +9,9 @@ use crate::console::{Console, report_malformed};
 use crate::error::Result;
 use crate::postfix::Postfix;
 use crate::queue::{ParsedLine, QueueEntry};
-use crate::render::{ListRow, TableLayout, format_count, format_size, plural, render_list_table};
+use crate::render::{
+    ListRow, TableLayout, TableWriter, format_count, format_size, plural, write_list_table,
+};
 use crate::scan::{Repeats, open_listing, parse_threads, scan_parallel, scan_queue};
 use crate::selection::Selection;
 use crate::settings::Settings;
@@ -23,7 +25,11 @@ pub fn run(
     let selection = Selection::from_args(&args.selection)?;
     let listing = open_listing(settings, postfix)?;
     let now = settings.now;
-    let mut lister = Lister::new(args, now);
+    let layout = TableLayout {
+        color: settings.color,
+        width: settings.terminal.width,
+    };
+    let mut lister = Lister::new(args, now, layout);
     let format = lister.format;
     let report = if format == Format::Count && args.limit.is_none() {
         // A count needs no order: parsed on every core.
@@ -49,7 +55,7 @@ pub fn run(
                 |bad| report_malformed(&mut **err, bad),
             )?
         };
-        lister.finish(settings, console)?;
+        lister.finish(console)?;
         report
     };
     for warning in &report.warnings {
@@ -103,14 +109,23 @@ struct Lister {
     reverse: bool,
     limit: Option<u64>,
     now: i64,
+    layout: TableLayout,
     kept: Vec<Kept>,
+    /// A table in postqueue's order: rows waiting for the column widths, then the writer.
+    pending: Vec<ListRow>,
+    table: Option<TableWriter>,
     /// Messages written already (streaming) or counted.
     emitted: u64,
+    /// Bytes of the messages in a streamed table.
+    emitted_bytes: u64,
     selected: u64,
 }
 
+/// A streamed table takes its column widths from this many first rows.
+const WIDTH_SAMPLE: usize = 1000;
+
 impl Lister {
-    fn new(args: &ListArgs, now: i64) -> Lister {
+    fn new(args: &ListArgs, now: i64, layout: TableLayout) -> Lister {
         let format = if args.format.json {
             Format::Json
         } else if args.format.ids {
@@ -126,29 +141,44 @@ impl Lister {
             reverse: args.reverse,
             limit: args.limit,
             now,
+            layout,
             kept: Vec::new(),
+            pending: Vec::new(),
+            table: None,
             emitted: 0,
+            emitted_bytes: 0,
             selected: 0,
         }
     }
 
     /// Streams when the order is postqueue's own: the first lines are out while postqueue
-    /// still writes, and a --limit stops it early.
+    /// still writes, and a --limit stops it early (a table reads on, for its footer).
     fn streams(&self) -> bool {
-        self.format == Format::Count
-            || (self.sort.is_none() && !self.reverse && self.format != Format::Table)
+        self.format == Format::Count || (self.sort.is_none() && !self.reverse)
     }
 
     fn push(&mut self, line: &ParsedLine<'_>, out: &mut dyn Write) -> Result<ControlFlow<()>> {
         self.selected += 1;
-        if self.limit.is_some_and(|limit| self.emitted >= limit) && self.streams() {
-            return Ok(ControlFlow::Break(()));
+        let limit_reached = self.limit.is_some_and(|limit| self.emitted >= limit);
+        if limit_reached && self.streams() {
+            // A table counts on, for "10 of 331 messages shown".
+            return Ok(if self.format == Format::Table {
+                ControlFlow::Continue(())
+            } else {
+                ControlFlow::Break(())
+            });
         }
         if self.streams() {
             match self.format {
                 Format::Json => writeln!(out, "{}", line.text)?,
                 Format::Ids => writeln!(out, "{}", line.entry.id)?,
-                Format::Count | Format::Table => {}
+                Format::Table => {
+                    self.emitted_bytes += line.entry.size;
+                    self.push_row(ListRow::new(&line.entry, self.now), out)?;
+                    self.emitted += 1;
+                    return Ok(ControlFlow::Continue(()));
+                }
+                Format::Count => {}
             }
             self.emitted += 1;
             let done = self.limit.is_some_and(|limit| self.emitted >= limit);
@@ -178,6 +208,30 @@ impl Lister {
         Ok(ControlFlow::Continue(()))
     }
 
+    /// A row of a streamed table: held until the widths are known, then written.
+    fn push_row(&mut self, row: ListRow, out: &mut dyn Write) -> Result<()> {
+        match &mut self.table {
+            Some(table) => table.write_row(out, &row)?,
+            None => {
+                self.pending.push(row);
+                if self.pending.len() >= WIDTH_SAMPLE {
+                    self.start_table(out)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn start_table(&mut self, out: &mut dyn Write) -> Result<()> {
+        let mut table = TableWriter::new(&self.pending, self.layout);
+        table.write_header(out)?;
+        for row in self.pending.drain(..) {
+            table.write_row(out, &row)?;
+        }
+        self.table = Some(table);
+        Ok(())
+    }
+
     fn order_and_trim(&mut self, limit: usize) {
         let reverse = self.reverse;
         self.kept.sort_by(|a, b| {
@@ -194,7 +248,7 @@ impl Lister {
         self.kept.truncate(limit);
     }
 
-    fn finish(mut self, settings: &Settings, console: &mut Console<'_>) -> Result<()> {
+    fn finish(mut self, console: &mut Console<'_>) -> Result<()> {
         let limit = self.limit.map_or(usize::MAX, |limit| {
             usize::try_from(limit).unwrap_or(usize::MAX)
         });
@@ -213,24 +267,26 @@ impl Lister {
                 }
             }
             Format::Table => {
-                let rows: Vec<ListRow> = self
-                    .kept
-                    .into_iter()
-                    .filter_map(|kept| match kept.item {
-                        Item::Row(row) => Some(row),
-                        Item::Line(_) => None,
-                    })
-                    .collect();
-                if rows.is_empty() {
+                let (shown, bytes) = if self.streams() {
+                    if self.table.is_none() && !self.pending.is_empty() {
+                        self.start_table(&mut *out)?;
+                    }
+                    (self.emitted, self.emitted_bytes)
+                } else {
+                    let rows: Vec<ListRow> = self
+                        .kept
+                        .into_iter()
+                        .filter_map(|kept| match kept.item {
+                            Item::Row(row) => Some(row),
+                            Item::Line(_) => None,
+                        })
+                        .collect();
+                    write_list_table(&mut *out, &rows, self.layout)?;
+                    (rows.len() as u64, rows.iter().map(|row| row.size).sum())
+                };
+                if shown == 0 {
                     return Ok(());
                 }
-                let layout = TableLayout {
-                    color: settings.color,
-                    width: settings.terminal.width,
-                };
-                out.write_all(render_list_table(&rows, layout).as_bytes())?;
-                let bytes: u64 = rows.iter().map(|row| row.size).sum();
-                let shown = rows.len() as u64;
                 let footer = if shown < self.selected {
                     format!(
                         "{} of {} shown, {}",

@@ -1,44 +1,84 @@
-//! The `list` table: one message a line.
+//! The `list` table: one message a line, written straight to the output. Kept rows are
+//! compact (one string a row); in postqueue's order the table streams, its column widths
+//! taken from the first thousand rows.
 
-use comfy_table::{Cell, CellAlignment, Color, ColumnConstraint, Table, Width};
+use std::io::{self, Write};
 
-use super::table::{header_row, new_table, one_line_row};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 use super::text::{escape_untrusted, format_age, format_size};
 use crate::queue::{QueueEntry, QueueName};
 
 /// One message as the table shows it; untrusted text already escaped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListRow {
-    pub id: String,
+    /// ID, sender, recipients and reason, one after the other.
+    text: String,
+    /// Where the ID, sender and recipients end in `text`.
+    ends: [u32; 3],
     pub queue: QueueName,
     pub age: i64,
     pub size: u64,
-    pub sender: String,
-    pub recipients: String,
-    pub reason: String,
 }
 
 impl ListRow {
     pub fn new(entry: &QueueEntry<'_>, now: i64) -> ListRow {
-        let recipients = match entry.recipients.as_slice() {
-            [] => String::new(),
-            [only] => escape_untrusted(&only.address).into_owned(),
+        let mut text = String::with_capacity(
+            entry.id.len() + entry.sender.len() + entry.first_reason().map_or(0, str::len) + 40,
+        );
+        let end = |text: &String| u32::try_from(text.len()).unwrap_or(u32::MAX);
+        text.push_str(&entry.id);
+        let id_end = end(&text);
+        text.push_str(&escape_untrusted(&entry.sender));
+        let sender_end = end(&text);
+        match entry.recipients.as_slice() {
+            [] => {}
+            [only] => text.push_str(&escape_untrusted(&only.address)),
             [first, rest @ ..] => {
-                format!("{} +{} more", escape_untrusted(&first.address), rest.len())
+                text.push_str(&escape_untrusted(&first.address));
+                text.push_str(&format!(" +{} more", rest.len()));
             }
-        };
+        }
+        let recipients_end = end(&text);
+        if let Some(reason) = entry.first_reason() {
+            text.push_str(&escape_untrusted(reason));
+        }
         ListRow {
-            id: entry.id.to_string(),
+            text,
+            ends: [id_end, sender_end, recipients_end],
             queue: entry.queue,
             age: entry.age(now),
             size: entry.size,
-            sender: escape_untrusted(&entry.sender).into_owned(),
-            recipients,
-            reason: entry
-                .first_reason()
-                .map(|reason| escape_untrusted(reason).into_owned())
-                .unwrap_or_default(),
         }
+    }
+
+    fn part(&self, index: usize) -> &str {
+        let start = if index == 0 {
+            0
+        } else {
+            self.ends[index - 1] as usize
+        };
+        let end = self
+            .ends
+            .get(index)
+            .map_or(self.text.len(), |&e| e as usize);
+        &self.text[start..end]
+    }
+
+    pub fn id(&self) -> &str {
+        self.part(0)
+    }
+
+    pub fn sender(&self) -> &str {
+        self.part(1)
+    }
+
+    pub fn recipients(&self) -> &str {
+        self.part(2)
+    }
+
+    pub fn reason(&self) -> &str {
+        self.part(3)
     }
 }
 
@@ -50,95 +90,298 @@ pub struct TableLayout {
     pub width: Option<usize>,
 }
 
-pub fn render_list_table(rows: &[ListRow], layout: TableLayout) -> String {
-    let mut table = new_table(layout.color, layout.width);
-    let header = [
-        "ID",
-        "QUEUE",
-        "AGE",
-        "SIZE",
-        "SENDER",
-        "RECIPIENTS",
-        "REASON",
-    ];
-    table.set_header(header_row(&header, layout.color));
-    for row in rows {
-        table.add_row(one_line_row(vec![
-            Cell::new(&row.id),
-            queue_cell(row.queue, layout.color),
-            Cell::new(format_age(row.age)).set_alignment(CellAlignment::Right),
-            Cell::new(format_size(row.size)).set_alignment(CellAlignment::Right),
-            Cell::new(&row.sender),
-            Cell::new(&row.recipients),
-            Cell::new(&row.reason),
-        ]));
-    }
-    let flexible = layout.width.map(|width| fit_text_columns(&table, width));
-    let last = header.len() - 1;
-    for (index, column) in table.column_iter_mut().enumerate() {
-        column.set_padding((0, if index == last { 0 } else { GAP }));
-        let constraint = match (index, &flexible) {
-            // ID, queue, age and size are never cut.
-            (0..=3, _) => ColumnConstraint::ContentWidth,
-            (_, Some(widths)) => ColumnConstraint::Absolute(Width::Fixed(widths[index - 4])),
-            (_, None) => ColumnConstraint::ContentWidth,
-        };
-        column.set_constraint(constraint);
-        if index == 2 || index == 3 {
-            column.set_cell_alignment(CellAlignment::Right);
-        }
-    }
-    let mut text = String::new();
-    for line in table.lines() {
-        text.push_str(line.trim_end());
-        text.push('\n');
-    }
-    text
+const HEADER: [&str; 7] = [
+    "ID",
+    "QUEUE",
+    "AGE",
+    "SIZE",
+    "SENDER",
+    "RECIPIENTS",
+    "REASON",
+];
+/// Columns between cells.
+const GAP: usize = 2;
+
+/// The cells of a row, as shown.
+fn cells(row: &ListRow) -> [std::borrow::Cow<'_, str>; 7] {
+    [
+        row.id().into(),
+        row.queue.as_str().into(),
+        format_age(row.age).into(),
+        format_size(row.size).into(),
+        row.sender().into(),
+        row.recipients().into(),
+        row.reason().into(),
+    ]
 }
 
-/// Columns between cells.
-const GAP: u16 = 2;
+/// Writes the table: widths taken from a sample of rows (all of them, or the first
+/// thousand when streaming), then the header and a line for each row.
+pub struct TableWriter {
+    widths: [usize; 7],
+    /// Fitted to a terminal: widths are fixed and cells cut. Otherwise a cell wider than
+    /// its column widens it for the rows after it: nothing is ever cut.
+    fitted: bool,
+    color: bool,
+    line: String,
+}
 
-/// Widths for sender, recipients and reason on a terminal of `width` columns (padding
-/// included): sender and recipients first, in proportion; the reason takes the rest.
-fn fit_text_columns(table: &Table, width: usize) -> [u16; 3] {
-    let natural = table.column_max_content_widths();
-    let fixed: usize = natural[..4].iter().map(|&w| usize::from(w)).sum();
-    let gap = usize::from(GAP);
-    let available = width.saturating_sub(fixed + 6 * gap);
-    let [sender, recipients, reason] = [natural[4], natural[5], natural[6]].map(usize::from);
-    let reason_min = reason.min(12);
-    let for_addresses = available.saturating_sub(reason_min);
+impl TableWriter {
+    pub fn new(sample: &[ListRow], layout: TableLayout) -> TableWriter {
+        let mut natural: [usize; 7] = HEADER.map(UnicodeWidthStr::width);
+        for row in sample {
+            for (width, cell) in natural.iter_mut().zip(cells(row)) {
+                *width = (*width).max(cell.width());
+            }
+        }
+        TableWriter {
+            widths: match layout.width {
+                Some(terminal) => fit_text_columns(natural, terminal),
+                None => natural,
+            },
+            fitted: layout.width.is_some(),
+            color: layout.color,
+            line: String::new(),
+        }
+    }
+
+    pub fn write_header(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        self.line.clear();
+        write_line(
+            &mut self.line,
+            &HEADER.map(Into::into),
+            &self.widths,
+            self.color,
+            true,
+        );
+        out.write_all(self.line.as_bytes())
+    }
+
+    pub fn write_row(&mut self, out: &mut dyn Write, row: &ListRow) -> io::Result<()> {
+        let cells = cells(row);
+        if !self.fitted {
+            for (width, cell) in self.widths.iter_mut().zip(&cells) {
+                *width = (*width).max(cell.width());
+            }
+        }
+        self.line.clear();
+        write_line(&mut self.line, &cells, &self.widths, self.color, false);
+        if self.color {
+            // Colour the queue cell: it starts after the ID column.
+            let start = self.widths[0] + GAP;
+            let end = start + row.queue.as_str().len();
+            if end <= self.line.len()
+                && self.line.is_char_boundary(start)
+                && self.line.is_char_boundary(end)
+            {
+                self.line.insert_str(end, "\x1b[0m");
+                self.line.insert_str(start, queue_color(row.queue));
+            }
+        }
+        out.write_all(self.line.as_bytes())
+    }
+}
+
+/// The whole table at once.
+pub fn write_list_table(
+    out: &mut dyn Write,
+    rows: &[ListRow],
+    layout: TableLayout,
+) -> io::Result<()> {
+    let mut writer = TableWriter::new(rows, layout);
+    writer.write_header(out)?;
+    for row in rows {
+        writer.write_row(out, row)?;
+    }
+    Ok(())
+}
+
+fn write_line(
+    line: &mut String,
+    cells: &[std::borrow::Cow<'_, str>; 7],
+    widths: &[usize; 7],
+    color: bool,
+    header: bool,
+) {
+    if header && color {
+        line.push_str("\x1b[1m");
+    }
+    let last = cells.len() - 1;
+    for (index, cell) in cells.iter().enumerate() {
+        let width = widths[index];
+        let shown = fit(cell, width);
+        let pad = width.saturating_sub(shown.width());
+        // Age and size are numbers: right-aligned.
+        if matches!(index, 2 | 3) {
+            line.extend(std::iter::repeat_n(' ', pad));
+            line.push_str(&shown);
+        } else {
+            line.push_str(&shown);
+            if index != last {
+                line.extend(std::iter::repeat_n(' ', pad));
+            }
+        }
+        if index != last {
+            line.extend(std::iter::repeat_n(' ', GAP));
+        }
+    }
+    let trimmed = line.trim_end().len();
+    line.truncate(trimmed);
+    if header && color {
+        line.push_str("\x1b[0m");
+    }
+    line.push('\n');
+}
+
+/// `text` cut to `width` display columns, with `…` where it was cut.
+fn fit(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
+    if text.width() <= width {
+        return text.into();
+    }
+    let mut shown = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        shown.push(c);
+        used += w;
+    }
+    if width > 0 {
+        shown.push('…');
+    }
+    shown.into()
+}
+
+/// Widths on a terminal of `terminal` columns: ID, queue, age and size are never cut;
+/// sender and recipients get theirs first, in proportion (at least 6 each); the reason
+/// takes the rest.
+fn fit_text_columns(natural: [usize; 7], terminal: usize) -> [usize; 7] {
+    let fixed: usize = natural[..4].iter().sum();
+    let available = terminal.saturating_sub(fixed + 6 * GAP);
+    let [sender, recipients, reason] = [natural[4], natural[5], natural[6]];
+    let for_addresses = available.saturating_sub(reason.min(12));
     let (sender_fit, recipients_fit) = if sender + recipients <= for_addresses {
         (sender, recipients)
     } else {
-        let sender_fit = (for_addresses * sender / (sender + recipients).max(1)).max(sender.min(8));
+        let sender_fit = (for_addresses * sender / (sender + recipients).max(1)).max(sender.min(6));
         (
             sender_fit,
             for_addresses
                 .saturating_sub(sender_fit)
-                .max(recipients.min(8)),
+                .max(recipients.min(6)),
         )
     };
     let reason_fit = available
         .saturating_sub(sender_fit + recipients_fit)
-        .clamp(reason_min, reason.max(reason_min));
-    [sender_fit + gap, recipients_fit + gap, reason_fit].map(to_u16)
+        .min(reason);
+    let mut widths = natural;
+    widths[4] = sender_fit;
+    widths[5] = recipients_fit;
+    widths[6] = reason_fit;
+    widths
 }
 
-fn to_u16(width: usize) -> u16 {
-    u16::try_from(width).unwrap_or(u16::MAX)
-}
-
-fn queue_cell(queue: QueueName, color: bool) -> Cell {
-    let cell = Cell::new(queue.as_str());
-    if !color {
-        return cell;
-    }
+fn queue_color(queue: QueueName) -> &'static str {
     match queue {
-        QueueName::Deferred => cell.fg(Color::Yellow),
-        QueueName::Hold => cell.fg(Color::Magenta),
-        QueueName::Active => cell.fg(Color::Green),
-        QueueName::Incoming | QueueName::Maildrop => cell.fg(Color::Cyan),
+        QueueName::Deferred => "\x1b[33m",
+        QueueName::Hold => "\x1b[35m",
+        QueueName::Active => "\x1b[32m",
+        QueueName::Incoming | QueueName::Maildrop => "\x1b[36m",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::queue::parse_line;
+
+    fn row(sender: &str, recipients: &str) -> ListRow {
+        let line = format!(
+            r#"{{"queue_name": "deferred", "queue_id": "85F4B98C0F4", "arrival_time": 1000, "message_size": 2048, "sender": "{sender}", "recipients": [{recipients}]}}"#
+        );
+        ListRow::new(&parse_line(1, &line).unwrap().entry, 1000 + 3700)
+    }
+
+    fn table(rows: &[ListRow], width: Option<usize>) -> String {
+        let mut out = Vec::new();
+        write_list_table(
+            &mut out,
+            rows,
+            TableLayout {
+                color: false,
+                width,
+            },
+        )
+        .unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn rows_keep_their_parts_apart() {
+        let row = row(
+            "a@b.example",
+            r#"{"address": "x@y.example", "delay_reason": "refused"}, {"address": "z@y.example"}"#,
+        );
+        assert_eq!(row.id(), "85F4B98C0F4");
+        assert_eq!(row.sender(), "a@b.example");
+        assert_eq!(row.recipients(), "x@y.example +1 more");
+        assert_eq!(row.reason(), "refused");
+    }
+
+    #[test]
+    fn not_on_a_terminal_nothing_is_cut_and_columns_align() {
+        let long_reason = "x".repeat(300);
+        let rows = [
+            row(
+                "a@b.example",
+                &format!(r#"{{"address": "r@y.example", "delay_reason": "{long_reason}"}}"#),
+            ),
+            row("someone.longer@b.example", r#"{"address": "r@y.example"}"#),
+        ];
+        let text = table(&rows, None);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[0],
+            "ID           QUEUE       AGE     SIZE  SENDER                    RECIPIENTS   REASON"
+        );
+        assert_eq!(
+            lines[1],
+            format!(
+                "85F4B98C0F4  deferred  1h01m  2.0 KiB  a@b.example               r@y.example  {long_reason}"
+            )
+        );
+        assert_eq!(
+            lines[2],
+            "85F4B98C0F4  deferred  1h01m  2.0 KiB  someone.longer@b.example  r@y.example"
+        );
+    }
+
+    #[test]
+    fn on_a_terminal_lines_fit_and_cut_cells_end_in_an_ellipsis() {
+        let reason = "connect to mx.example.com[192.0.2.1]:25: Connection refused";
+        let rows = [row(
+            "a.rather.long.sender@somewhere.example",
+            &format!(
+                r#"{{"address": "a.long.recipient@elsewhere.example", "delay_reason": "{reason}"}}"#
+            ),
+        )];
+        for width in [60, 80, 100] {
+            let text = table(&rows, Some(width));
+            for line in text.lines() {
+                assert!(line.width() <= width, "{width}: {line}");
+            }
+            assert!(text.contains('…'), "{width}: {text}");
+            assert!(text.contains("85F4B98C0F4  deferred  1h01m  2.0 KiB"));
+        }
+        let text = table(&rows, Some(400));
+        assert!(!text.contains('…'));
+    }
+
+    #[test]
+    fn wide_characters_count_twice() {
+        assert_eq!(fit("日本語のアドレス", 7), "日本語…");
+        assert_eq!(fit("abc", 3), "abc");
     }
 }

@@ -73,6 +73,13 @@ pub fn render_preview(plan: &Plan, dry_run: bool) -> String {
             );
         }
     }
+    text.push_str(&render_left_alone(plan));
+    text
+}
+
+/// The selected messages the operation leaves alone, and why.
+fn render_left_alone(plan: &Plan) -> String {
+    let mut text = String::new();
     for (skip, tally) in plan.skipped() {
         let why = match skip {
             Skip::Maildrop => {
@@ -88,6 +95,15 @@ pub fn render_preview(plan: &Plan, dry_run: bool) -> String {
         );
     }
     text
+}
+
+/// When nothing is left to do: say so, and why the selected messages are left alone.
+pub fn render_nothing_to_do(plan: &Plan) -> String {
+    format!(
+        "No message to {}.\n{}",
+        verb(plan.operation()),
+        render_left_alone(plan)
+    )
 }
 
 /// Three columns, two spaces apart: the name (column `name`) left-aligned, the numbers
