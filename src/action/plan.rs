@@ -359,12 +359,7 @@ impl Plan {
 mod tests {
     use super::*;
     use crate::queue::parse_line;
-
-    fn entry(queue: &str, id: &str, sender: &str, size: u64) -> String {
-        format!(
-            r#"{{"queue_name": "{queue}", "queue_id": "{id}", "arrival_time": 1000, "message_size": {size}, "sender": "{sender}", "recipients": [{{"address": "r@x.example"}}]}}"#
-        )
-    }
+    use crate::queue::testing::line as entry;
 
     fn plan_of(operation: Operation, lines: &[String]) -> Plan {
         let mut plan = Plan::new(operation, true);

@@ -12,3 +12,15 @@ pub use reader::{
     BLOCK_SIZE, Block, BlockReader, LineError, ParsedLine, ReadEnd, parse_block, parse_line,
     read_entries,
 };
+
+/// Queue lines for unit tests.
+#[cfg(test)]
+pub mod testing {
+    /// A `postqueue -j` line: one recipient, deferred for "deferred transport", arrived at
+    /// 1000.
+    pub fn line(queue: &str, id: &str, sender: &str, size: u64) -> String {
+        format!(
+            r#"{{"queue_name": "{queue}", "queue_id": "{id}", "arrival_time": 1000, "message_size": {size}, "sender": "{sender}", "recipients": [{{"address": "r@x.example", "delay_reason": "deferred transport"}}]}}"#
+        )
+    }
+}

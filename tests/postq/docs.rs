@@ -11,6 +11,19 @@ const COMPLETIONS: [(&str, &str); 5] = [
     ("powershell", "completions/_postq.ps1"),
 ];
 
+const COMMANDS: [&str; 10] = [
+    "list",
+    "summary",
+    "delete",
+    "hold",
+    "release",
+    "requeue",
+    "purge",
+    "show",
+    "flush",
+    "completions",
+];
+
 const STALE: &str = "stale: run `cargo run --example gen_docs` and commit the result";
 
 #[test]
@@ -45,18 +58,7 @@ fn the_committed_man_page_is_fresh_and_complete() {
     ] {
         assert!(committed.contains(section), "{section}");
     }
-    for command in [
-        "list",
-        "summary",
-        "delete",
-        "hold",
-        "release",
-        "requeue",
-        "purge",
-        "show",
-        "flush",
-        "completions",
-    ] {
+    for command in COMMANDS {
         assert!(
             committed.contains(&format!(".SS \"postq {command}\"")),
             "{command}"
@@ -90,18 +92,7 @@ fn the_man_page_renders_cleanly() {
 
 #[test]
 fn every_command_has_examples_in_its_help() {
-    for command in [
-        "list",
-        "summary",
-        "delete",
-        "hold",
-        "release",
-        "requeue",
-        "purge",
-        "show",
-        "flush",
-        "completions",
-    ] {
+    for command in COMMANDS {
         let output = postq().args([command, "--help"]).output().unwrap();
         assert!(output.status.success(), "{command}");
         let help = stdout_of(&output);

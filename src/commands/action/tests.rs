@@ -6,13 +6,8 @@ use std::io;
 use super::*;
 use crate::cli::{ActionArgs, ConfirmArgs, SelectionArgs};
 use crate::postfix::fake::FakePostfix;
+use crate::queue::testing::line as entry;
 use crate::settings::{Input, Terminal};
-
-fn entry(queue: &str, id: &str, sender: &str, size: u64) -> String {
-    format!(
-        r#"{{"queue_name": "{queue}", "queue_id": "{id}", "arrival_time": 1000, "message_size": {size}, "sender": "{sender}", "recipients": [{{"address": "r@x.example", "delay_reason": "deferred transport"}}]}}"#
-    )
-}
 
 fn queue() -> Vec<String> {
     vec![
