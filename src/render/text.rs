@@ -51,7 +51,7 @@ pub fn escape_text_block(text: &str) -> String {
     out
 }
 
-/// A compact age: `45s`, `12m`, `3h05m`, `2d04h`, `3w2d`.
+/// A compact age: `45s`, `12m`, `3h05m`, `2d04h`, `3w2d`, `1y040d`.
 pub fn format_age(seconds: i64) -> String {
     let s = seconds.max(0);
     let (m, h, d) = (s / 60, s / 3600, s / 86400);
@@ -63,8 +63,10 @@ pub fn format_age(seconds: i64) -> String {
         format!("{h}h{:02}m", m % 60)
     } else if d < 14 {
         format!("{d}d{:02}h", h % 24)
-    } else {
+    } else if d < 365 {
         format!("{}w{}d", d / 7, d % 7)
+    } else {
+        format!("{}y{:03}d", d / 365, d % 365)
     }
 }
 
@@ -152,6 +154,9 @@ mod tests {
             (86400 + 4 * 3600, "1d04h"),
             (13 * 86400, "13d00h"),
             (17 * 86400, "2w3d"),
+            (364 * 86400, "52w0d"),
+            (365 * 86400, "1y000d"),
+            (4 * 365 * 86400 + 310 * 86400, "4y310d"),
         ];
         for (seconds, shown) in cases {
             assert_eq!(format_age(seconds), shown, "{seconds}");
