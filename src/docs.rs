@@ -316,6 +316,10 @@ Usage error: a bad option, filter expression, duration, size, queue name or queu
 .TP
 \fB3\fR
 An action was not confirmed: declined at the prompt, or no terminal and no \fB\-\-yes\fR.
+.TP
+\fB130\fR
+An action was interrupted (Ctrl\-C, a closed session, TERM) while it ran. It stopped at a safe
+point: a delete releases the messages it had put on hold and deletes nothing more.
 "#;
 
 const ENVIRONMENT: &str = r#".SH ENVIRONMENT

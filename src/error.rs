@@ -27,6 +27,9 @@ pub enum Error {
         message: String,
         hint: Option<String>,
     },
+    /// Ctrl-C during an action: it stopped at a safe point.
+    #[error("interrupted: stopped at a safe point; messages postq had put on hold were released")]
+    Interrupted,
     /// Writing to stdout failed; a closed pipe (`postq list | head`) is not an error.
     #[error("writing output: {0}")]
     Output(io::Error),
@@ -51,6 +54,7 @@ impl Error {
         match self {
             Error::Usage { .. } => 2,
             Error::NotConfirmed { .. } => 3,
+            Error::Interrupted => 130,
             Error::Output(err) if err.kind() == io::ErrorKind::BrokenPipe => 0,
             Error::Postfix(_)
             | Error::QueueData(_)
@@ -71,7 +75,7 @@ impl Error {
             Error::MalformedLines { .. } => Some(
                 "each is named above by its line number; is this `postqueue -j` output?".into(),
             ),
-            Error::QueueData(_) | Error::Output(_) => None,
+            Error::QueueData(_) | Error::Output(_) | Error::Interrupted => None,
         }
     }
 }

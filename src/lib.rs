@@ -38,7 +38,8 @@ pub fn run() -> u8 {
     let settings = Settings::resolve(&cli.global, Terminal::detect());
     let postfix = PostfixCommands::new(settings.config_dir.clone());
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
-    let mut err = io::stderr().lock();
+    // Not locked for the whole run: a thread of an action writes a notice too.
+    let mut err = io::stderr();
     let result = {
         let mut console = Console {
             out: &mut out,

@@ -9,6 +9,7 @@
 //!    (`postsuper -H -`) every other message step 1 put on hold.
 
 use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use hashbrown::{HashMap, HashSet};
 
@@ -66,10 +67,17 @@ impl Outcome {
     }
 }
 
-/// Carries out `plan`. A delete with `verify` goes through hold and re-check.
-pub fn execute(plan: &Plan, postfix: &dyn Postfix, verify: bool) -> Outcome {
+/// Carries out `plan`. A delete with `verify` goes through hold and re-check; when
+/// `interrupted` is set meanwhile (Ctrl-C), it stops after the step under way, releasing
+/// what it held, so the queue is never left half-changed.
+pub fn execute(
+    plan: &Plan,
+    postfix: &dyn Postfix,
+    verify: bool,
+    interrupted: &AtomicBool,
+) -> Outcome {
     if plan.operation() == Operation::Delete && verify {
-        return verified_delete(plan, postfix);
+        return verified_delete(plan, postfix, interrupted);
     }
     let mut outcome = Outcome::new(plan);
     if plan.is_empty() {
@@ -82,7 +90,7 @@ pub fn execute(plan: &Plan, postfix: &dyn Postfix, verify: bool) -> Outcome {
     outcome
 }
 
-fn verified_delete(plan: &Plan, postfix: &dyn Postfix) -> Outcome {
+fn verified_delete(plan: &Plan, postfix: &dyn Postfix, interrupted: &AtomicBool) -> Outcome {
     let mut outcome = Outcome::new(plan);
     if plan.is_empty() {
         return outcome;
@@ -100,9 +108,14 @@ fn verified_delete(plan: &Plan, postfix: &dyn Postfix) -> Outcome {
     };
     outcome.absorb(&held);
     let held_by_us: HashSet<&str> = held.done.iter().map(String::as_str).collect();
-    if let Some(failure) = held.failure {
+    let failure = match held.failure {
+        Some(failure) => Some(failure.into()),
+        None if interrupted.load(Ordering::SeqCst) => Some(Error::Interrupted),
+        None => None,
+    };
+    if let Some(failure) = failure {
         release(postfix, &held_by_us, &HashSet::new(), &mut outcome);
-        outcome.failure = Some(failure.into());
+        outcome.failure = Some(failure);
         return outcome;
     }
 
@@ -133,6 +146,8 @@ fn verified_delete(plan: &Plan, postfix: &dyn Postfix) -> Outcome {
             )
         });
     let reread_failure = match reread {
+        // Interrupted during the re-read (postqueue stops on the same Ctrl-C) or just after.
+        _ if interrupted.load(Ordering::SeqCst) => Some(Error::Interrupted),
         Err(err) => Some(err),
         Ok(_) if malformed > 0 => Some(Error::QueueData(format!(
             "re-reading the queue before the delete: {} could not be read",

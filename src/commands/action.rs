@@ -4,6 +4,10 @@
 
 use std::io::Write;
 use std::ops::ControlFlow;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use crate::action::{Consent, Outcome, Plan, Prompter, Tally, ask_consent, consent, execute};
 use crate::cli::{ActionArgs, PurgeArgs};
@@ -91,7 +95,33 @@ pub fn run_action(
         Ok(())
     })?;
     let verify = operation == Operation::Delete && !no_verify && reuses_ids(postfix, console);
-    let outcome = execute(&plan, postfix, verify);
+    // From here, Ctrl-C, a closed SSH session or a TERM stop the action at a safe point
+    // (messages held for the delete are released) instead of killing postq half-way.
+    let interrupted = Arc::new(AtomicBool::new(false));
+    for signal in [SIGINT, SIGHUP, SIGTERM] {
+        let _ = signal_hook::flag::register(signal, Arc::clone(&interrupted));
+    }
+    let outcome = {
+        let done = AtomicBool::new(false);
+        std::thread::scope(|scope| {
+            // Say at once that the signal was heard: postsuper finishes the step under way.
+            scope.spawn(|| {
+                while !done.load(Ordering::SeqCst) {
+                    if interrupted.load(Ordering::SeqCst) {
+                        let _ = writeln!(
+                            std::io::stderr(),
+                            "postq: interrupted: finishing the step under way, then stopping"
+                        );
+                        break;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+            });
+            let outcome = execute(&plan, postfix, verify, &interrupted);
+            done.store(true, Ordering::SeqCst);
+            outcome
+        })
+    };
     report(outcome, console)
 }
 

@@ -30,8 +30,16 @@ impl PostfixCommands {
     fn run_postsuper(&self, operation: Operation, args: &[&str], stdin: Vec<u8>) -> PostsuperRun {
         let invocation = self.invocation("postsuper", args);
         let mut run = PostsuperRun::default();
+        // A process group of its own: Ctrl-C or a closed session reaches postq, which stops
+        // between steps, and never a postsuper half-way through its IDs (it could hold a
+        // message and die before saying so).
         let reader = match invocation
             .expression()
+            .before_spawn(|command| {
+                use std::os::unix::process::CommandExt;
+                command.process_group(0);
+                Ok(())
+            })
             .stdin_bytes(stdin)
             .stderr_to_stdout()
             .unchecked()

@@ -508,3 +508,48 @@ fn postsuper_failing_comes_through_with_exit_1() {
     );
     assert_eq!(snapshot(&sandbox), before);
 }
+
+#[test]
+fn a_terminated_delete_finishes_its_step_releases_what_it_held_and_exits_130() {
+    let sandbox = incident(30);
+    let before = snapshot(&sandbox);
+    // A postsuper that takes its time to hold: the signal arrives while it works.
+    let fakes = FakePrograms::new();
+    fakes.add(
+        "postsuper",
+        r#"for arg in "$@"; do [ "$arg" = "-h" ] && sleep 3; done
+exec /usr/sbin/postsuper "$@""#,
+    );
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("postq"))
+        .env("PATH", fakes.path_var())
+        .arg("-c")
+        .arg(sandbox.config_dir())
+        .args(["delete", "-f", COMPROMISED, "--yes"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130), "{}", stderr_of(&output));
+    assert_eq!(
+        stdout_of(&output),
+        "Deleted 0 of 30 selected messages, then stopped on the error below.\n"
+    );
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("postq: interrupted: finishing the step under way"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("messages postq had put on hold were released"),
+        "{stderr}"
+    );
+    // Nothing deleted, nothing left on hold that was not there before.
+    assert_eq!(snapshot(&sandbox), before);
+}

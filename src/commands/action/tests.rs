@@ -440,6 +440,32 @@ fn a_damaged_listing_aborts_before_anything_changes() {
 }
 
 #[test]
+fn an_interruption_after_the_hold_releases_and_deletes_nothing() {
+    let postfix = FakePostfix::new(&queue());
+    let plan = {
+        let mut plan = Plan::new(Operation::Delete, false);
+        for line in queue() {
+            let parsed = crate::queue::parse_line(1, &line).unwrap();
+            if parsed.entry.sender == "spam@bad.example" {
+                plan.add(&parsed.entry, parsed.text);
+            }
+        }
+        plan
+    };
+    // Ctrl-C came while postsuper was holding.
+    let interrupted = AtomicBool::new(true);
+    let outcome = execute(&plan, &postfix, true, &interrupted);
+    assert!(matches!(outcome.failure, Some(Error::Interrupted)));
+    assert_eq!(outcome.acted, 0);
+    assert_eq!(
+        postfix.postsuper_calls(),
+        ["postsuper -h -: A1 A2", "postsuper -H -: A1 A2"]
+    );
+    assert_eq!(postfix.queue_of("A1").as_deref(), Some("deferred"));
+    assert_eq!(postfix.ids().len(), 6);
+}
+
+#[test]
 fn a_damaged_reread_releases_and_deletes_nothing() {
     let postfix = FakePostfix::new(&queue());
     postfix.garbage_after_first.set(true);
