@@ -66,7 +66,7 @@ pub fn run(
     } else if report.selected == 0 && format == Format::Table {
         console.note(&format!(
             "No message matches the selection ({} in the queue)",
-            format_count(report.entries - report.duplicates)
+            format_count(report.entries)
         ));
     }
     match report.malformed_error() {
