@@ -424,6 +424,40 @@ mod tests {
         assert_eq!(senders, ["j\u{fffd}r\u{fffd}me@example.fr"]);
     }
 
+    /// `postqueue -j` of the simulated incident, captured from a real Postfix 3.7.
+    const INCIDENT: &str = include_str!("../../tests/fixtures/incident.jsonl");
+
+    #[test]
+    fn real_lines_of_every_shape_the_incident_has() {
+        let entries: Vec<QueueEntry<'_>> = INCIDENT
+            .lines()
+            .enumerate()
+            .map(|(i, line)| parse_line(i as u64 + 1, line).unwrap().entry)
+            .collect();
+        assert_eq!(entries.len(), 71);
+        // The null sender, as postqueue shows it.
+        let bounce = entries.iter().find(|e| e.is_null_sender()).unwrap();
+        assert_eq!(bounce.sender, "MAILER-DAEMON");
+        assert_eq!(bounce.sender_domain(), "");
+        // A quoted local part: JSON escapes undone, so the sender had to be copied.
+        let quoted = entries.iter().find(|e| e.sender.starts_with('"')).unwrap();
+        assert_eq!(quoted.sender, r#""john \"the\" doe"@customer.example"#);
+        assert!(matches!(quoted.sender, Cow::Owned(_)));
+        assert_eq!(quoted.sender_domain(), "customer.example");
+        // Several recipients, each with a reason.
+        let team = entries.iter().find(|e| e.recipients.len() == 4).unwrap();
+        assert!(team.recipients.iter().all(|r| r.delay_reason.is_some()));
+        // On hold: no delay reason at all.
+        let held: Vec<_> = entries
+            .iter()
+            .filter(|e| e.queue == QueueName::Hold)
+            .collect();
+        assert_eq!(held.len(), 3);
+        assert!(held.iter().all(|e| e.first_reason().is_none()));
+        // Every ID is Postfix's short, hexadecimal kind here.
+        assert!(entries.iter().all(|e| e.id.len() == 11));
+    }
+
     #[test]
     fn blocks_hold_whole_lines_numbered_as_the_stream() {
         let line = r#"{"queue_name": "hold", "queue_id": "A1", "arrival_time": 1, "message_size": 2, "sender": "", "recipients": []}"#;
