@@ -200,13 +200,7 @@ impl Groups {
     /// Largest first: by count, then bytes, then key.
     fn sorted(self) -> Vec<Group> {
         let mut groups: Vec<Group> = self.map.into_values().collect();
-        groups.sort_by(|a, b| {
-            b.stats
-                .count
-                .cmp(&a.stats.count)
-                .then(b.stats.bytes.cmp(&a.stats.bytes))
-                .then(a.key.cmp(&b.key))
-        });
+        sort_groups(&mut groups);
         groups
     }
 }
@@ -380,6 +374,7 @@ impl Aggregator {
     }
 }
 
+/// Largest first: by count, then bytes, then key.
 fn sort_groups(groups: &mut [Group]) {
     groups.sort_by(|a, b| {
         b.stats
