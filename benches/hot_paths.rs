@@ -6,9 +6,9 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use postq::filter::compile_expression;
-use postq::queue::{QueueEntry, parse_line};
-use postq::summary::{Aggregator, Grouping, normalize_reason};
+use postq::compile_expression;
+use postq::{Aggregator, Grouping, normalize_reason};
+use postq::{QueueEntry, parse_line};
 
 const INCIDENT: &str = include_str!("../tests/fixtures/incident.jsonl");
 

@@ -5,24 +5,13 @@
 
 use std::path::Path;
 
-use clap_complete::Shell;
-
-/// The completion files, by shell.
-pub const COMPLETIONS: [(Shell, &str); 5] = [
-    (Shell::Bash, "completions/postq.bash"),
-    (Shell::Zsh, "completions/_postq"),
-    (Shell::Fish, "completions/postq.fish"),
-    (Shell::Elvish, "completions/postq.elv"),
-    (Shell::PowerShell, "completions/_postq.ps1"),
-];
-
 fn main() -> std::io::Result<()> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     std::fs::create_dir_all(root.join("docs"))?;
     std::fs::create_dir_all(root.join("completions"))?;
-    std::fs::write(root.join("docs/postq.1"), postq::docs::man_page())?;
-    for (shell, path) in COMPLETIONS {
-        std::fs::write(root.join(path), postq::docs::completion_script(shell))?;
+    std::fs::write(root.join("docs/postq.1"), postq::man_page())?;
+    for (shell, path) in postq::COMPLETION_FILES {
+        std::fs::write(root.join(path), postq::completion_script(shell))?;
     }
     Ok(())
 }

@@ -4,8 +4,12 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::filter::{TextMatcher, parse_duration, parse_size};
-use crate::queue::{QueueName, queue_id_problem};
+use crate::queue::{QueueName, check_queue_id};
+use crate::selection::{TextMatcher, ValueError, parse_duration, parse_size};
+use crate::summary::Grouping;
+
+/// The help heading of the selection options (the man page gathers them by it).
+pub const SELECTION_HEADING: &str = "Selection (all given must hold)";
 
 const EXAMPLES: &str = "\
 Examples:
@@ -170,7 +174,7 @@ Examples:
 pub struct SummaryArgs {
     /// One grouping only, with count, bytes, share and oldest
     #[arg(long, value_enum, value_name = "FIELD")]
-    pub by: Option<GroupBy>,
+    pub by: Option<Grouping>,
 
     /// Rows per grouping
     #[arg(long, value_name = "N", default_value_t = 10)]
@@ -184,21 +188,6 @@ pub struct SummaryArgs {
     // Last: its help heading would carry over to the options after it.
     #[command(flatten)]
     pub selection: SelectionArgs,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum GroupBy {
-    Sender,
-    #[value(alias = "sender_domain")]
-    SenderDomain,
-    Recipient,
-    #[value(alias = "recipient_domain")]
-    RecipientDomain,
-    /// Delay reasons, with hosts, addresses and numbers made alike
-    Reason,
-    Queue,
-    /// qshape's age buckets: 5, 10, 20, ... 1280 minutes and more
-    Age,
 }
 
 const DELETE_EXAMPLES: &str = "\
@@ -351,17 +340,17 @@ pub enum SortField {
 
 /// Which messages: every selector given must hold (they are ANDed).
 #[derive(Debug, Clone, Default, Args)]
-#[command(next_help_heading = "Selection (all given must hold)")]
+#[command(next_help_heading = SELECTION_HEADING)]
 pub struct SelectionArgs {
     /// Envelope sender: user@example.com exactly, @example.com (that domain, not its
     /// subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null
     /// sender); case-insensitive
     #[arg(short = 'f', long = "from", value_name = "PATTERN", value_parser = parse_address_arg)]
-    pub from: Option<AddressArg>,
+    pub from: Option<TextMatcher>,
 
     /// Any recipient matches PATTERN (same forms as --from)
     #[arg(short = 't', long = "to", value_name = "PATTERN", value_parser = parse_address_arg)]
-    pub to: Option<AddressArg>,
+    pub to: Option<TextMatcher>,
 
     /// In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with
     /// commas
@@ -398,37 +387,27 @@ pub struct SelectionArgs {
     pub expression: Option<String>,
 }
 
-/// An address pattern as typed, and compiled.
-#[derive(Debug, Clone)]
-pub struct AddressArg {
-    pub text: String,
-    pub matcher: TextMatcher,
+fn parse_address_arg(text: &str) -> Result<TextMatcher, ValueError> {
+    TextMatcher::address(text)
 }
 
-fn parse_address_arg(text: &str) -> Result<AddressArg, String> {
-    Ok(AddressArg {
-        text: text.to_string(),
-        matcher: TextMatcher::address(text)?,
-    })
-}
-
-fn parse_queue_arg(text: &str) -> Result<QueueName, String> {
+fn parse_queue_arg(text: &str) -> Result<QueueName, ValueError> {
     QueueName::parse(text.trim()).ok_or_else(|| {
-        format!(
+        ValueError(format!(
             "unknown queue '{text}'; queues: {}",
             QueueName::ALL.map(QueueName::as_str).join(", ")
-        )
+        ))
     })
 }
 
-fn parse_reason_arg(text: &str) -> Result<TextMatcher, String> {
+fn parse_reason_arg(text: &str) -> Result<TextMatcher, ValueError> {
     TextMatcher::regex(text)
 }
 
-fn parse_id_arg(text: &str) -> Result<String, String> {
-    match queue_id_problem(text) {
-        Some(problem) => Err(format!("invalid queue ID '{text}': {problem}")),
-        None => Ok(text.to_string()),
+fn parse_id_arg(text: &str) -> Result<String, ValueError> {
+    match check_queue_id(text) {
+        Err(problem) => Err(ValueError(format!("invalid queue ID '{text}': {problem}"))),
+        Ok(()) => Ok(text.to_string()),
     }
 }
 

@@ -1,7 +1,8 @@
-//! The errors a command can end with, and the one mapping to exit codes (product.md):
+//! The errors a command can end with, and the one mapping to exit codes (the README):
 //! 0 success, 1 Postfix or the queue data failed, 2 usage, 3 not confirmed.
 
 use std::io;
+use std::path::PathBuf;
 
 use crate::postfix::PostfixError;
 
@@ -15,12 +16,18 @@ pub enum Error {
     },
     #[error(transparent)]
     Postfix(Box<PostfixError>),
-    /// The queue data could not be read: an input file, or the listing stream itself.
-    #[error("{0}")]
-    QueueData(String),
+    /// The `--input` file could not be opened.
+    #[error("cannot read {}: {source}", path.display())]
+    Input { path: PathBuf, source: io::Error },
+    /// The listing stream itself broke off.
+    #[error("reading the queue listing: {0}")]
+    Listing(io::Error),
     /// Some lines of the listing were not queue entries (each was reported as it came).
-    #[error("{} of the queue listing could not be read", crate::render::plural(*count, "line", "lines"))]
-    MalformedLines { count: u64 },
+    #[error("{}", malformed_message(*count, *during))]
+    MalformedLines { count: u64, during: Reading },
+    /// `show` of a queue ID that names no message.
+    #[error("no message with queue ID {id} in the queue (delivered, deleted or never there)")]
+    NoSuchMessage { id: String },
     /// The user declined, or there was no terminal to ask and no --yes.
     #[error("{message}")]
     NotConfirmed {
@@ -30,19 +37,39 @@ pub enum Error {
     /// Ctrl-C during an action: it stopped at a safe point.
     #[error("interrupted: stopped at a safe point; messages postq had put on hold were released")]
     Interrupted,
+    /// A JSON document could not be made.
+    #[error("writing JSON: {0}")]
+    Json(#[from] serde_json::Error),
     /// Writing to stdout failed; a closed pipe (`postq list | head`) is not an error.
     #[error("writing output: {0}")]
     Output(io::Error),
 }
 
-impl Error {
-    pub fn usage(message: impl Into<String>) -> Error {
-        Error::Usage {
-            message: message.into(),
-            hint: None,
+/// What a listing with malformed lines was read for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// A read-only command: its output stands, minus those lines.
+    Report,
+    /// The plan of an action: nothing was changed.
+    Plan,
+    /// The re-read of a delete before it deletes: nothing was deleted.
+    Recheck,
+}
+
+fn malformed_message(count: u64, during: Reading) -> String {
+    let lines = crate::render::plural(count, "line", "lines");
+    match during {
+        Reading::Report => format!("{lines} of the queue listing could not be read"),
+        Reading::Plan => {
+            format!("{lines} of the queue listing could not be read: nothing was changed")
+        }
+        Reading::Recheck => {
+            format!("re-reading the queue before the delete: {lines} could not be read")
         }
     }
+}
 
+impl Error {
     pub fn usage_with_hint(message: impl Into<String>, hint: impl Into<String>) -> Error {
         Error::Usage {
             message: message.into(),
@@ -57,8 +84,11 @@ impl Error {
             Error::Interrupted => 130,
             Error::Output(err) if err.kind() == io::ErrorKind::BrokenPipe => 0,
             Error::Postfix(_)
-            | Error::QueueData(_)
+            | Error::Input { .. }
+            | Error::Listing(_)
             | Error::MalformedLines { .. }
+            | Error::NoSuchMessage { .. }
+            | Error::Json(_)
             | Error::Output(_) => 1,
         }
     }
@@ -72,10 +102,19 @@ impl Error {
         match self {
             Error::Usage { hint, .. } | Error::NotConfirmed { hint, .. } => hint.clone(),
             Error::Postfix(err) => err.hint(),
-            Error::MalformedLines { .. } => Some(
+            Error::MalformedLines {
+                during: Reading::Report,
+                ..
+            } => Some(
                 "each is named above by its line number; is this `postqueue -j` output?".into(),
             ),
-            Error::QueueData(_) | Error::Output(_) | Error::Interrupted => None,
+            Error::MalformedLines { .. } => None,
+            Error::Input { .. }
+            | Error::Listing(_)
+            | Error::NoSuchMessage { .. }
+            | Error::Json(_)
+            | Error::Output(_)
+            | Error::Interrupted => None,
         }
     }
 }
@@ -83,13 +122,6 @@ impl Error {
 impl From<PostfixError> for Error {
     fn from(err: PostfixError) -> Error {
         Error::Postfix(Box::new(err))
-    }
-}
-
-impl From<io::Error> for Error {
-    /// I/O errors that reach the top are failures to write output.
-    fn from(err: io::Error) -> Error {
-        Error::Output(err)
     }
 }
 
@@ -101,8 +133,9 @@ mod tests {
 
     #[test]
     fn exit_codes_follow_the_contract() {
-        assert_eq!(Error::usage("bad").exit_code(), 2);
-        assert_eq!(Error::QueueData("x".into()).exit_code(), 1);
+        assert_eq!(Error::usage_with_hint("bad", "better").exit_code(), 2);
+        let gone = Error::NoSuchMessage { id: "A1".into() };
+        assert_eq!(gone.exit_code(), 1);
         let declined = Error::NotConfirmed {
             message: "declined".into(),
             hint: None,

@@ -1,33 +1,48 @@
 //! postq: inspect and clean the Postfix mail queue.
 //!
-//! `postqueue -j` → [`queue`] reader → selection → [`render`] or an action plan →
-//! one `postsuper` child. Everything that touches Postfix goes through [`postfix::Postfix`].
+//! The data's way: `postqueue -j` through the [`postfix`] adapter → the [`queue`] reader
+//! ([`scan`] streams it, on every core where order does not matter) → the [`selection`] →
+//! either a [`summary`] or the [`action`] pipeline (plan → consent → execution → outcome)
+//! → [`render`] for people and programs. [`commands`] holds one file per command over one
+//! [`commands::Context`]. Everything that touches Postfix goes through
+//! [`postfix::Postfix`].
+//!
+//! Everything is `pub(crate)`: postq is a program. The few `pub` items below are what its
+//! benches, examples and integration tests use.
 
-pub mod action;
-pub mod cli;
-pub mod commands;
-pub mod console;
-pub mod docs;
-pub mod error;
-pub mod filter;
-pub mod postfix;
-pub mod queue;
-pub mod render;
-pub mod scan;
-pub mod selection;
-pub mod settings;
-pub mod summary;
+mod action;
+mod cli;
+mod commands;
+mod console;
+mod docs;
+mod error;
+mod postfix;
+mod queue;
+mod render;
+mod scan;
+mod selection;
+mod settings;
+mod summary;
+#[doc(hidden)]
+pub mod testing;
 
 use std::io::{self, BufWriter, Write};
 
 use clap::Parser;
 
-use crate::action::TerminalPrompter;
+use crate::action::{Prompter, TerminalPrompter};
 use crate::cli::Cli;
-use crate::console::Console;
+use crate::commands::Context;
+use crate::console::{Console, Level, report, report_error};
 use crate::error::Error;
-use crate::postfix::{Postfix, PostfixCommands};
+use crate::postfix::{Postfix, PostfixPrograms};
 use crate::settings::{Settings, Terminal};
+
+// For the benches (hot paths), the docs generator and the docs tests.
+pub use crate::docs::{COMPLETION_FILES, completion_script, man_page};
+pub use crate::queue::{QueueEntry, parse_line};
+pub use crate::selection::compile_expression;
+pub use crate::summary::{Aggregator, Grouping, normalize_reason};
 
 /// Runs postq with the process's arguments; returns the exit status.
 pub fn run() -> u8 {
@@ -36,23 +51,55 @@ pub fn run() -> u8 {
         Err(err) => return report_clap_error(&err),
     };
     let settings = Settings::resolve(&cli.global, Terminal::detect());
-    let postfix = PostfixCommands::new(settings.config_dir.clone());
+    let postfix = PostfixPrograms::new(settings.config_dir.clone());
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     // Not locked for the whole run: a thread of an action writes a notice too.
     let mut err = io::stderr();
+    run_command(
+        &cli,
+        &settings,
+        &postfix,
+        &mut out,
+        &mut err,
+        &mut TerminalPrompter,
+    )
+}
+
+/// Runs postq on `args` (without the program name) against `postfix`, a test double, with
+/// no terminal: what the integration tests use to doctor what Postfix answers.
+pub fn run_with(
+    args: &[&str],
+    postfix: &testing::FakePostfix,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let cli = match Cli::try_parse_from(std::iter::once("postq").chain(args.iter().copied())) {
+        Ok(cli) => cli,
+        Err(clap_error) => {
+            let _ = write!(err, "{}", clap_error.render());
+            return 2;
+        }
+    };
+    let settings = Settings::resolve(&cli.global, Terminal::default());
+    run_command(&cli, &settings, postfix, out, err, &mut TerminalPrompter)
+}
+
+fn run_command(
+    cli: &Cli,
+    settings: &Settings,
+    postfix: &dyn Postfix,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    prompter: &mut dyn Prompter,
+) -> u8 {
     let result = {
-        let mut console = Console {
-            out: &mut out,
-            err: &mut err,
+        let mut ctx = Context {
+            settings,
+            postfix,
+            console: Console::new(&mut *out, &mut *err),
+            prompter,
         };
-        let mut prompter = TerminalPrompter;
-        commands::run(
-            &cli.command,
-            &settings,
-            &postfix,
-            &mut console,
-            &mut prompter,
-        )
+        commands::run(&cli.command, &mut ctx)
     };
     let result = result.and_then(|()| out.flush().map_err(Error::Output));
     match result {
@@ -60,20 +107,9 @@ pub fn run() -> u8 {
         Err(error) => {
             // Whatever was written before the error still goes out.
             let _ = out.flush();
-            report_error(&mut err, &error);
+            report_error(err, &error);
             error.exit_code()
         }
-    }
-}
-
-/// `postq: error: ...` and a `hint: ...` where one helps.
-pub fn report_error(stderr: &mut dyn Write, error: &Error) {
-    if error.is_silent() {
-        return;
-    }
-    let _ = writeln!(stderr, "postq: error: {error}");
-    if let Some(hint) = error.hint() {
-        let _ = writeln!(stderr, "hint: {hint}");
     }
 }
 
@@ -89,7 +125,7 @@ fn report_clap_error(err: &clap::Error) -> u8 {
         }
         ErrorKind::DisplayVersion => {
             // postq's version, and the Postfix version it would work with.
-            let postfix = match PostfixCommands::new(None).mail_version() {
+            let postfix = match PostfixPrograms::new(None).mail_version() {
                 Some(version) => format!("Postfix {version}"),
                 None => "Postfix: not found (no postconf in PATH, /usr/sbin or /usr/local/sbin)"
                     .to_string(),
@@ -105,7 +141,7 @@ fn report_clap_error(err: &clap::Error) -> u8 {
         }
         _ => {
             let text = text.strip_prefix("error: ").unwrap_or(&text);
-            let _ = write!(io::stderr(), "postq: error: {text}");
+            report(&mut io::stderr(), Level::Error, text.trim_end(), None);
             2
         }
     }

@@ -1,13 +1,13 @@
 //! Actions on the queue: a pure plan, the consent it needs, and its execution through the
-//! adapter.
+//! adapter, safe against interruptions.
 
-mod confirm;
+mod consent;
 mod execute;
+mod interrupt;
 mod plan;
+mod verified;
 
-pub use confirm::{
-    Consent, Prompter, TYPE_COUNT_ABOVE, TerminalPrompter, ask_consent, consent,
-    typed_count_matches,
-};
+pub use consent::{Consent, Prompter, TerminalPrompter, confirm, consent};
 pub use execute::{Outcome, execute};
-pub use plan::{Identity, Plan, PlannedMessage, Skip, Tally};
+pub use interrupt::catching_interruptions;
+pub use plan::{Plan, Skip, Tally};

@@ -2,44 +2,28 @@
 //! deferred messages with `postqueue -i ID` each. More than one message needs a
 //! confirmation, as the actions do.
 
-use super::action::{confirm, read_queue, refuse_input};
-use crate::action::{Consent, Prompter, consent};
+use super::Context;
+use crate::action::{Consent, confirm, consent};
 use crate::cli::FlushArgs;
-use crate::console::Console;
 use crate::error::{Error, Result};
-use crate::postfix::Postfix;
 use crate::queue::QueueName;
-use crate::render::{format_count, plural};
+use crate::render::{DRY_RUN_DONE, format_count, plural};
 use crate::scan::Repeats;
 use crate::selection::Selection;
-use crate::settings::Settings;
 
-pub fn run(
-    settings: &Settings,
-    args: &FlushArgs,
-    postfix: &dyn Postfix,
-    console: &mut Console<'_>,
-    prompter: &mut dyn Prompter,
-) -> Result<()> {
-    refuse_input(settings, "flush")?;
+/// The selected messages: the deferred ones to try, and how many others are left alone.
+struct Flushable {
+    deferred: Vec<String>,
+    elsewhere: u64,
+}
+
+pub fn run(ctx: &mut Context<'_>, args: &FlushArgs) -> Result<()> {
+    ctx.refuse_input("flush")?;
     let selection = Selection::from_args(&args.selection)?;
-    let now = settings.now;
-    // Only deferred mail waits for a retry; the rest is on hold, or on its way already.
-    let mut deferred: Vec<String> = Vec::new();
-    let mut elsewhere: u64 = 0;
-    read_queue(
-        postfix,
-        console,
-        Repeats::Dropped,
-        |entry| selection.matches(entry, now),
-        |entry, _| {
-            if entry.queue == QueueName::Deferred {
-                deferred.push(entry.id.to_string());
-            } else {
-                elsewhere += 1;
-            }
-        },
-    )?;
+    let Flushable {
+        deferred,
+        elsewhere,
+    } = select_deferred(ctx, &selection)?;
     let count = deferred.len();
     let what = plural(count as u64, "deferred message", "deferred messages");
     let left_alone = (elsewhere > 0 && selection.is_given()).then(|| {
@@ -50,55 +34,90 @@ pub fn run(
     });
     if count == 0 {
         writeln!(
-            console.out,
+            ctx.console.out,
             "Nothing to flush: no deferred message selected."
         )?;
         if let Some(text) = &left_alone {
-            console.out.write_all(text.as_bytes())?;
+            ctx.console.out.write_all(text.as_bytes())?;
         }
         return Ok(());
     }
-    let preview = format!(
-        "{what} to try now{}\n{}",
-        if selection.is_given() {
-            " (postqueue -i for each)"
-        } else {
-            " (postqueue -f)"
+    let how = if selection.is_given() {
+        " (postqueue -i for each)"
+    } else {
+        " (postqueue -f)"
+    };
+    let preview = format!("{what} to try now{how}\n{}", left_alone.unwrap_or_default());
+    if !consented(ctx, args, count, &preview)? {
+        return Ok(());
+    }
+    if !selection.is_given() {
+        ctx.postfix.flush_all()?;
+        writeln!(
+            ctx.console.out,
+            "Asked Postfix to try {what} now (postqueue -f)."
+        )?;
+        return Ok(());
+    }
+    flush_each(ctx, &deferred, &what)
+}
+
+/// Only deferred mail waits for a retry; the rest is on hold, or on its way already.
+fn select_deferred(ctx: &mut Context<'_>, selection: &Selection) -> Result<Flushable> {
+    let now = ctx.settings.now;
+    let mut flushable = Flushable {
+        deferred: Vec::new(),
+        elsewhere: 0,
+    };
+    ctx.read_live_queue(
+        Repeats::Dropped,
+        |entry| selection.matches(entry, now),
+        |entry, _| {
+            if entry.queue == QueueName::Deferred {
+                flushable.deferred.push(entry.id.to_string());
+            } else {
+                flushable.elsewhere += 1;
+            }
         },
-        left_alone.clone().unwrap_or_default()
-    );
+    )?;
+    Ok(flushable)
+}
+
+/// Whether to go ahead: false after a dry run; an error when not confirmed.
+fn consented(ctx: &mut Context<'_>, args: &FlushArgs, count: usize, preview: &str) -> Result<bool> {
     let decision = consent(
         args.confirm.dry_run,
         args.confirm.yes,
-        settings.terminal.interactive(),
+        ctx.settings.terminal.interactive(),
         count,
         false,
     );
     match decision {
         Consent::DryRun => {
-            write!(console.out, "Would flush {preview}")?;
-            writeln!(console.out, "Dry run: nothing was changed.")?;
-            return Ok(());
+            write!(ctx.console.out, "Would flush {preview}")?;
+            writeln!(ctx.console.out, "{DRY_RUN_DONE}")?;
+            Ok(false)
         }
         // One message is no mass action: no question asked.
-        _ if count == 1 => {}
-        decision => confirm(decision, "flush", count, console, prompter, |console| {
-            write!(console.err, "Flush {preview}")?;
-            Ok(())
-        })?,
+        _ if count == 1 => Ok(true),
+        decision => {
+            let Context {
+                console, prompter, ..
+            } = ctx;
+            confirm(decision, "flush", count, console, *prompter, |console| {
+                write!(console.err, "Flush {preview}").map_err(Error::Output)
+            })?;
+            Ok(true)
+        }
     }
-    if !selection.is_given() {
-        postfix.flush_all()?;
-        writeln!(
-            console.out,
-            "Asked Postfix to try {what} now (postqueue -f)."
-        )?;
-        return Ok(());
-    }
+}
+
+/// `postqueue -i ID` for each; postqueue says nothing of IDs it does not know.
+fn flush_each(ctx: &mut Context<'_>, deferred: &[String], what: &str) -> Result<()> {
     let mut failure: Option<Error> = None;
     let mut asked = 0u64;
-    for id in &deferred {
-        match postfix.flush_one(id) {
+    for id in deferred {
+        match ctx.postfix.flush_one(id) {
             Ok(()) => asked += 1,
             Err(err) => {
                 // The first failure is reported; a failing postqueue fails for every ID.
@@ -108,7 +127,7 @@ pub fn run(
         }
     }
     writeln!(
-        console.out,
+        ctx.console.out,
         "Asked Postfix to try {} of {} now.",
         format_count(asked),
         what

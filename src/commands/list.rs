@@ -1,29 +1,25 @@
 //! `postq list`: the selected messages as a table, JSON lines, IDs or a count.
 
 use std::cmp::Ordering;
-use std::io::Write;
+use std::io::{self, Write};
 use std::ops::ControlFlow;
 
+use super::Context;
 use crate::cli::{ListArgs, SortField};
 use crate::console::{Console, report_malformed};
-use crate::error::Result;
-use crate::postfix::Postfix;
+use crate::error::{Error, Result};
 use crate::queue::{ParsedLine, QueueEntry};
 use crate::render::{
     ListRow, TableLayout, TableWriter, format_count, format_size, plural, write_list_table,
 };
-use crate::scan::{Repeats, open_listing, parse_threads, scan_parallel, scan_queue};
+use crate::scan::{Repeats, parse_threads, scan_parallel, scan_queue};
 use crate::selection::Selection;
-use crate::settings::Settings;
 
-pub fn run(
-    settings: &Settings,
-    args: &ListArgs,
-    postfix: &dyn Postfix,
-    console: &mut Console<'_>,
-) -> Result<()> {
+pub fn run(ctx: &mut Context<'_>, args: &ListArgs) -> Result<()> {
     let selection = Selection::from_args(&args.selection)?;
-    let listing = open_listing(settings, postfix)?;
+    let listing = ctx.open_listing()?;
+    let settings = ctx.settings;
+    let console = &mut ctx.console;
     let now = settings.now;
     let layout = TableLayout {
         color: settings.color,
@@ -51,11 +47,11 @@ pub fn run(
                 listing,
                 Repeats::Dropped,
                 |entry| selection.matches(entry, now),
-                |line| lister.push(line, &mut **out),
+                |line| lister.push(line, out.writer()).map_err(Error::Output),
                 |bad| report_malformed(&mut **err, bad),
             )?
         };
-        lister.finish(console)?;
+        lister.finish(console.out.writer()).map_err(Error::Output)?;
         report
     };
     for warning in &report.warnings {
@@ -157,7 +153,7 @@ impl Lister {
         self.format == Format::Count || (self.sort.is_none() && !self.reverse)
     }
 
-    fn push(&mut self, line: &ParsedLine<'_>, out: &mut dyn Write) -> Result<ControlFlow<()>> {
+    fn push(&mut self, line: &ParsedLine<'_>, out: &mut dyn Write) -> io::Result<ControlFlow<()>> {
         self.selected += 1;
         let limit_reached = self.limit.is_some_and(|limit| self.emitted >= limit);
         if limit_reached && self.streams() {
@@ -209,7 +205,7 @@ impl Lister {
     }
 
     /// A row of a streamed table: held until the widths are known, then written.
-    fn push_row(&mut self, row: ListRow, out: &mut dyn Write) -> Result<()> {
+    fn push_row(&mut self, row: ListRow, out: &mut dyn Write) -> io::Result<()> {
         match &mut self.table {
             Some(table) => table.write_row(out, &row)?,
             None => {
@@ -222,7 +218,7 @@ impl Lister {
         Ok(())
     }
 
-    fn start_table(&mut self, out: &mut dyn Write) -> Result<()> {
+    fn start_table(&mut self, out: &mut dyn Write) -> io::Result<()> {
         let mut table = TableWriter::new(&self.pending, self.layout);
         table.write_header(out)?;
         for row in self.pending.drain(..) {
@@ -248,12 +244,11 @@ impl Lister {
         self.kept.truncate(limit);
     }
 
-    fn finish(mut self, console: &mut Console<'_>) -> Result<()> {
+    fn finish(mut self, out: &mut dyn Write) -> io::Result<()> {
         let limit = self.limit.map_or(usize::MAX, |limit| {
             usize::try_from(limit).unwrap_or(usize::MAX)
         });
         self.order_and_trim(limit);
-        let out = &mut *console.out;
         match self.format {
             Format::Count => {
                 let count = self.limit.map_or(self.selected, |l| self.selected.min(l));

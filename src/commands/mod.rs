@@ -1,74 +1,114 @@
-//! The commands: each reads what it needs through the adapter and writes through a Console.
+//! The commands, one file each: each is `run(ctx, args)` over the one [`Context`] they all
+//! receive, reads the queue through the adapter and writes through the console.
 
-mod action;
+mod act;
 mod flush;
 mod list;
+mod purge;
 mod show;
-mod summary;
+mod summarize;
+
+use std::fs::File;
+use std::io;
 
 use crate::action::Prompter;
 use crate::cli::Command;
-use crate::console::Console;
-use crate::error::Result;
-use crate::postfix::Operation;
-use crate::postfix::Postfix;
-use crate::settings::Settings;
+use crate::console::{Console, report_malformed};
+use crate::error::{Error, Reading, Result};
+use crate::postfix::{Listing, Operation, Postfix, SavedListing};
+use crate::queue::QueueEntry;
+use crate::scan::{Repeats, scan_queue};
+use crate::settings::{Input, Settings};
 
-pub fn run(
-    command: &Command,
-    settings: &Settings,
-    postfix: &dyn Postfix,
-    console: &mut Console<'_>,
-    prompter: &mut dyn Prompter,
-) -> Result<()> {
-    use action::{run_action, run_purge};
+/// What every command receives.
+pub struct Context<'a> {
+    pub settings: &'a Settings,
+    pub postfix: &'a dyn Postfix,
+    pub console: Console<'a>,
+    pub prompter: &'a mut dyn Prompter,
+}
+
+pub fn run(command: &Command, ctx: &mut Context<'_>) -> Result<()> {
     match command {
-        Command::List(args) => list::run(settings, args, postfix, console),
-        Command::Summary(args) => summary::run(settings, args, postfix, console),
-        Command::Delete(args) => run_action(
-            settings,
-            Operation::Delete,
-            &args.action,
-            args.no_verify,
-            postfix,
-            console,
-            prompter,
-        ),
-        Command::Hold(args) => run_action(
-            settings,
-            Operation::Hold,
-            args,
-            false,
-            postfix,
-            console,
-            prompter,
-        ),
-        Command::Release(args) => run_action(
-            settings,
-            Operation::Release,
-            args,
-            false,
-            postfix,
-            console,
-            prompter,
-        ),
-        Command::Requeue(args) => run_action(
-            settings,
-            Operation::Requeue,
-            args,
-            false,
-            postfix,
-            console,
-            prompter,
-        ),
-        Command::Purge(args) => run_purge(settings, args, postfix, console, prompter),
-        Command::Show(args) => show::run(settings, args, postfix, console),
-        Command::Flush(args) => flush::run(settings, args, postfix, console, prompter),
-        Command::Completions(args) => {
-            console
-                .out
-                .write_all(crate::docs::completion_script(args.shell).as_bytes())?;
-            Ok(())
-        }
+        Command::List(args) => list::run(ctx, args),
+        Command::Summary(args) => summarize::run(ctx, args),
+        Command::Delete(args) => act::run(ctx, Operation::Delete, &args.action, args.no_verify),
+        Command::Hold(args) => act::run(ctx, Operation::Hold, args, false),
+        Command::Release(args) => act::run(ctx, Operation::Release, args, false),
+        Command::Requeue(args) => act::run(ctx, Operation::Requeue, args, false),
+        Command::Purge(args) => purge::run(ctx, args),
+        Command::Show(args) => show::run(ctx, args),
+        Command::Flush(args) => flush::run(ctx, args),
+        Command::Completions(args) => ctx
+            .console
+            .out
+            .write_all(crate::docs::completion_script(args.shell).as_bytes()),
     }
 }
+
+impl Context<'_> {
+    /// Opens the queue listing for a read-only command: `postqueue -j`, or the `--input`
+    /// dump.
+    fn open_listing(&self) -> Result<Box<dyn Listing>> {
+        match &self.settings.input {
+            None => Ok(self.postfix.list_queue()?),
+            Some(Input::Stdin) => Ok(Box::new(SavedListing(io::stdin()))),
+            Some(Input::File(path)) => {
+                let file = File::open(path).map_err(|source| Error::Input {
+                    path: path.clone(),
+                    source,
+                })?;
+                Ok(Box::new(SavedListing(file)))
+            }
+        }
+    }
+
+    /// Commands that change the queue work on the live one, never on a saved listing.
+    fn refuse_input(&self, verb: &str) -> Result<()> {
+        if self.settings.input.is_some() {
+            return Err(Error::usage_with_hint(
+                format!(
+                    "{verb} acts on the live queue; --input is a saved listing, no basis for \
+                     changing it"
+                ),
+                "drop --input (give -c DIR for another Postfix instance); preview with --dry-run",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Reads the live queue whole for an action, handing each selected message to `add`.
+    /// Any malformed line or a failing postqueue stops the action here, before anything
+    /// changed.
+    fn read_live_queue<S, A>(&mut self, repeats: Repeats, select: S, mut add: A) -> Result<()>
+    where
+        S: FnMut(&QueueEntry<'_>) -> bool,
+        A: FnMut(&QueueEntry<'_>, &str),
+    {
+        let listing = self.postfix.list_queue()?;
+        let err = &mut *self.console.err;
+        let report = scan_queue(
+            listing,
+            repeats,
+            select,
+            |line| {
+                add(&line.entry, line.text);
+                Ok(std::ops::ControlFlow::Continue(()))
+            },
+            |bad| report_malformed(&mut *err, bad),
+        )?;
+        for warning in &report.warnings {
+            self.console.warn(warning);
+        }
+        if report.malformed > 0 {
+            return Err(Error::MalformedLines {
+                count: report.malformed,
+                during: Reading::Plan,
+            });
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,19 +1,13 @@
 //! `postq show ID`: the message as postcat shows it.
 
+use super::Context;
 use crate::cli::ShowArgs;
-use crate::console::Console;
 use crate::error::{Error, Result};
-use crate::postfix::{MessageParts, Postfix, PostfixError};
+use crate::postfix::{MessageParts, PostfixError};
 use crate::render::escape_text_block;
-use crate::settings::Settings;
 
-pub fn run(
-    settings: &Settings,
-    args: &ShowArgs,
-    postfix: &dyn Postfix,
-    console: &mut Console<'_>,
-) -> Result<()> {
-    if settings.input.is_some() {
+pub fn run(ctx: &mut Context<'_>, args: &ShowArgs) -> Result<()> {
+    if ctx.settings.input.is_some() {
         return Err(Error::usage_with_hint(
             "show reads the message from the queue; a saved listing (--input) has no contents",
             "drop --input (give -c DIR for another Postfix instance)",
@@ -24,17 +18,19 @@ pub fn run(
         headers: args.headers,
         body: args.body,
     };
-    let message = postfix
+    let message = ctx
+        .postfix
         .show(&args.id, parts)
         .map_err(|err| missing(err, &args.id))?;
     // A message is a stranger's text: on a terminal, its control characters are escaped.
-    if settings.terminal.stdout {
+    if ctx.settings.terminal.stdout {
         let text = String::from_utf8_lossy(&message);
-        console.out.write_all(escape_text_block(&text).as_bytes())?;
+        ctx.console
+            .out
+            .write_all(escape_text_block(&text).as_bytes())
     } else {
-        console.out.write_all(&message)?;
+        ctx.console.out.write_all(&message)
     }
-    Ok(())
 }
 
 /// postcat's "open queue file ID: No such file or directory" means the message is gone.
@@ -42,9 +38,7 @@ fn missing(err: PostfixError, id: &str) -> Error {
     let gone = matches!(&err, PostfixError::Failed { stderr, .. }
         if stderr.contains("open queue file") && stderr.contains("No such file or directory"));
     if gone {
-        Error::QueueData(format!(
-            "no message with queue ID {id} in the queue (delivered, deleted or never there)"
-        ))
+        Error::NoSuchMessage { id: id.to_string() }
     } else {
         err.into()
     }

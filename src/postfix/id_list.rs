@@ -43,11 +43,6 @@ impl IdList {
         &rest[..end]
     }
 
-    /// How many IDs.
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
@@ -60,11 +55,6 @@ impl IdList {
     /// The IDs one by one.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.chunks().flat_map(|chunk| chunk.lines())
-    }
-
-    /// The whole list as one text (tests, small lists).
-    pub fn to_text(&self) -> String {
-        self.chunks().collect()
     }
 }
 
@@ -89,12 +79,14 @@ mod tests {
         let b = list.push("4Jgt2V6BKNz1xy5");
         assert_eq!(list.get(a), "85F4B98C0F4");
         assert_eq!(list.get(b), "4Jgt2V6BKNz1xy5");
-        assert_eq!(list.to_text(), "85F4B98C0F4\n4Jgt2V6BKNz1xy5\n");
+        assert_eq!(
+            list.chunks().collect::<String>(),
+            "85F4B98C0F4\n4Jgt2V6BKNz1xy5\n"
+        );
         assert_eq!(
             list.iter().collect::<Vec<_>>(),
             ["85F4B98C0F4", "4Jgt2V6BKNz1xy5"]
         );
-        assert_eq!(list.len(), 2);
     }
 
     #[test]

@@ -4,6 +4,8 @@ use std::ffi::{OsStr, OsString};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::render::shell_quote;
+
 /// Where Postfix installs its commands; cron and sudo often leave `/usr/sbin` out of PATH.
 const FALLBACK_DIRS: [&str; 2] = ["/usr/sbin", "/usr/local/sbin"];
 
@@ -63,16 +65,7 @@ impl fmt::Display for Invocation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.program)?;
         for arg in &self.args {
-            let arg = arg.to_string_lossy();
-            let plain = !arg.is_empty()
-                && arg
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "-_./=:@,+".contains(c));
-            if plain {
-                write!(f, " {arg}")?;
-            } else {
-                write!(f, " '{}'", arg.replace('\'', r"'\''"))?;
-            }
+            write!(f, " {}", shell_quote(&arg.to_string_lossy()))?;
         }
         Ok(())
     }

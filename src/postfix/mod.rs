@@ -1,21 +1,19 @@
 //! The adapter: everything that touches Postfix goes through [`Postfix`], so the core stays
-//! pure. [`PostfixCommands`] runs the real programs with duct.
+//! pure. [`PostfixPrograms`] runs the real programs with duct.
 
-mod commands;
 mod error;
-#[cfg(test)]
-pub mod fake;
 mod id_list;
 mod invocation;
 mod postsuper;
+mod programs;
 
 use std::io::Read;
 
-pub use commands::PostfixCommands;
 pub use error::{PostfixError, describe_status};
 pub use id_list::IdList;
 pub use invocation::Invocation;
 pub use postsuper::{Operation, PostsuperLine, parse_postsuper_line};
+pub use programs::PostfixPrograms;
 
 use crate::queue::QueueName;
 

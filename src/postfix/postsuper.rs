@@ -7,7 +7,7 @@
 //! postsuper: Deleted: 1 message
 //! ```
 
-use crate::queue::QueueName;
+use crate::queue::{QueueName, check_queue_id};
 
 /// What postsuper is asked to do to the messages whose IDs it reads on stdin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,6 +19,16 @@ pub enum Operation {
 }
 
 impl Operation {
+    /// The word for people: `delete`.
+    pub fn verb(self) -> &'static str {
+        match self {
+            Operation::Delete => "delete",
+            Operation::Hold => "hold",
+            Operation::Release => "release",
+            Operation::Requeue => "requeue",
+        }
+    }
+
     pub fn flag(self) -> &'static str {
         match self {
             Operation::Delete => "-d",
@@ -87,7 +97,7 @@ pub fn parse_postsuper_line(operation: Operation, line: &str) -> PostsuperLine {
     }
     if let Some((id, what)) = rest.split_once(": ")
         && what == operation.done_word()
-        && crate::queue::queue_id_problem(id).is_none()
+        && check_queue_id(id).is_ok()
     {
         return PostsuperLine::Done(id.to_string());
     }

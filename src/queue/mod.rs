@@ -5,12 +5,11 @@ mod model;
 mod reader;
 
 pub use ids::IdSet;
-pub use model::{
-    NULL_SENDER, QueueEntry, QueueName, Recipient, domain_of, is_null_address, queue_id_problem,
-};
+pub use model::{NULL_SENDER, QueueEntry, QueueName, check_queue_id, domain_of, is_null_address};
+#[cfg(test)]
+pub use reader::BLOCK_SIZE;
 pub use reader::{
-    BLOCK_SIZE, Block, BlockReader, LineError, ParsedLine, ReadEnd, parse_block, parse_line,
-    read_entries,
+    Block, BlockReader, LineError, ParsedLine, ReadEnd, parse_block, parse_line, read_entries,
 };
 
 /// Queue lines for unit tests.

@@ -121,19 +121,30 @@ pub fn domain_of(address: &str) -> &str {
     }
 }
 
-/// Why a text is not a queue ID, or None when it is one.
+/// Why a text is not a queue ID.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum QueueIdError {
+    #[error("it is empty")]
+    Empty,
+    #[error("it is longer than 255 characters")]
+    TooLong,
+    #[error("a queue ID holds only letters, digits and '_'")]
+    Character,
+}
+
+/// Checks that `text` can be a queue ID.
 ///
 /// Postfix accepts `[A-Za-z0-9_]`, up to 255 characters (postsuper's own check). Short IDs
 /// are hexadecimal and long ones are not, so never check for hex only.
-pub fn queue_id_problem(text: &str) -> Option<&'static str> {
+pub fn check_queue_id(text: &str) -> Result<(), QueueIdError> {
     if text.is_empty() {
-        Some("it is empty")
+        Err(QueueIdError::Empty)
     } else if text.len() > 255 {
-        Some("it is longer than 255 characters")
+        Err(QueueIdError::TooLong)
     } else if !text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
-        Some("a queue ID holds only letters, digits and '_'")
+        Err(QueueIdError::Character)
     } else {
-        None
+        Ok(())
     }
 }
 
@@ -151,15 +162,15 @@ mod tests {
 
     #[test]
     fn queue_ids_are_checked_as_postfix_does() {
-        assert_eq!(queue_id_problem("85F4B98C0F4"), None);
-        assert_eq!(queue_id_problem("4Jgt2V6BKNz1xy5"), None);
-        assert_eq!(queue_id_problem("ab_9"), None);
-        assert!(queue_id_problem("").is_some());
-        assert!(queue_id_problem("85F4B98C0F4*").is_some());
-        assert!(queue_id_problem("85F4 98C0F4").is_some());
-        assert!(queue_id_problem("../etc").is_some());
-        assert!(queue_id_problem(&"A".repeat(256)).is_some());
-        assert_eq!(queue_id_problem(&"A".repeat(255)), None);
+        assert_eq!(check_queue_id("85F4B98C0F4"), Ok(()));
+        assert_eq!(check_queue_id("4Jgt2V6BKNz1xy5"), Ok(()));
+        assert_eq!(check_queue_id("ab_9"), Ok(()));
+        assert_eq!(check_queue_id(""), Err(QueueIdError::Empty));
+        assert_eq!(check_queue_id("85F4B98C0F4*"), Err(QueueIdError::Character));
+        assert_eq!(check_queue_id("85F4 98C0F4"), Err(QueueIdError::Character));
+        assert_eq!(check_queue_id("../etc"), Err(QueueIdError::Character));
+        assert_eq!(check_queue_id(&"A".repeat(256)), Err(QueueIdError::TooLong));
+        assert_eq!(check_queue_id(&"A".repeat(255)), Ok(()));
     }
 
     #[test]

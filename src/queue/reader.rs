@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::io::{self, Read};
 use std::ops::ControlFlow;
 
-use super::model::{QueueEntry, queue_id_problem};
+use super::model::{QueueEntry, check_queue_id};
 
 /// A parsed line. `text` is the line as read (lossily decoded, without its newline): the
 /// exact JSON postqueue printed, every member kept, for pass-through output.
@@ -33,24 +33,48 @@ pub enum ReadEnd {
     Stopped,
 }
 
-const BUFFER_SIZE: usize = 1 << 20;
-
-/// Read `postqueue -j` lines from `input` and hand each to `visit`, in input order. Blank
-/// lines are skipped. A malformed line is handed over as a [`LineError`] and reading goes on.
+/// Read `postqueue -j` lines from `input` and hand each to `visit`, in input order, as soon
+/// as they arrive (the producer may still be writing). Blank lines are skipped. A malformed
+/// line is handed over as a [`LineError`] and reading goes on.
 pub fn read_entries<R, F>(input: R, mut visit: F) -> io::Result<ReadEnd>
 where
     R: Read,
     F: FnMut(Result<ParsedLine<'_>, LineError>) -> ControlFlow<()>,
 {
-    let mut lines = LineSplitter::new(input);
-    let mut number = 0u64;
-    while let Some(bytes) = lines.next_line()? {
-        number += 1;
-        if let ControlFlow::Break(()) = visit_line(number, bytes, &mut visit) {
+    let mut blocks = BlockReader::streaming(input);
+    while let Some(block) = blocks.next_block()? {
+        if let ControlFlow::Break(()) = visit_block(&block, &mut visit) {
             return Ok(ReadEnd::Stopped);
         }
     }
     Ok(ReadEnd::Complete)
+}
+
+/// Hands each line of `block` to `visit`, in order, numbered; blank lines are skipped.
+pub fn parse_block<F>(block: &Block, mut visit: F)
+where
+    F: FnMut(Result<ParsedLine<'_>, LineError>),
+{
+    let _ = visit_block(block, &mut |parsed| {
+        visit(parsed);
+        ControlFlow::Continue(())
+    });
+}
+
+fn visit_block<F>(block: &Block, visit: &mut F) -> ControlFlow<()>
+where
+    F: FnMut(Result<ParsedLine<'_>, LineError>) -> ControlFlow<()>,
+{
+    let bytes = &block.bytes;
+    let mut start = 0;
+    let ends = memchr::memchr_iter(b'\n', bytes)
+        .map(|newline| newline + 1)
+        .chain((!bytes.ends_with(b"\n")).then_some(bytes.len()));
+    for (number, end) in (block.first_line..).zip(ends) {
+        visit_line(number, &bytes[start..end], visit)?;
+        start = end;
+    }
+    ControlFlow::Continue(())
 }
 
 fn visit_line<F>(number: u64, bytes: &[u8], visit: &mut F) -> ControlFlow<()>
@@ -69,7 +93,7 @@ where
     visit(parse_line(number, &text))
 }
 
-/// Whole lines of input, read in blocks to be parsed elsewhere (on other threads).
+/// Whole lines of input, read in blocks to be parsed here or on other threads.
 #[derive(Debug)]
 pub struct Block {
     /// The number of the block's first line (from 1).
@@ -77,25 +101,45 @@ pub struct Block {
     pub bytes: Vec<u8>,
 }
 
-/// Cuts a byte stream into blocks of whole lines, numbering them.
+/// Cuts a byte stream into blocks of whole lines, numbering them: the one line splitter.
 pub struct BlockReader<R> {
     input: R,
     /// The start of a line that the last block did not finish.
     carry: Vec<u8>,
     next_line: u64,
     eof: bool,
+    /// Bytes read ahead for a block; a longer line makes a longer block.
+    size: usize,
+    /// Whether a block ends after the first read that brings a whole line, so that lines
+    /// reach the reader while the producer still writes.
+    eager: bool,
 }
 
-/// About this many bytes a block; a longer line makes a longer block.
+/// About this many bytes a block for parsing on other threads.
 pub const BLOCK_SIZE: usize = 1 << 20;
 
+/// At most this many bytes a block when streaming: one pipe's worth, about.
+const STREAM_BLOCK_SIZE: usize = 1 << 16;
+
 impl<R: Read> BlockReader<R> {
+    /// Blocks of about [`BLOCK_SIZE`]: filled before they are handed over.
     pub fn new(input: R) -> BlockReader<R> {
+        BlockReader::with(input, BLOCK_SIZE, false)
+    }
+
+    /// Blocks of whatever whole lines each read brings.
+    pub fn streaming(input: R) -> BlockReader<R> {
+        BlockReader::with(input, STREAM_BLOCK_SIZE, true)
+    }
+
+    fn with(input: R, size: usize, eager: bool) -> BlockReader<R> {
         BlockReader {
             input,
             carry: Vec::new(),
             next_line: 1,
             eof: false,
+            size,
+            eager,
         }
     }
 
@@ -103,15 +147,20 @@ impl<R: Read> BlockReader<R> {
         let mut bytes = std::mem::take(&mut self.carry);
         let mut searched = 0;
         loop {
-            // Fill to BLOCK_SIZE past what is already searched, or to the end.
+            // Fill to `size` past what is already searched (eager: one read), or to the end.
             let mut filled = bytes.len();
             if !self.eof {
-                bytes.resize(filled.max(searched + BLOCK_SIZE), 0);
+                bytes.resize(filled.max(searched + self.size), 0);
             }
             while !self.eof && filled < bytes.len() {
                 match self.input.read(&mut bytes[filled..]) {
                     Ok(0) => self.eof = true,
-                    Ok(read) => filled += read,
+                    Ok(read) => {
+                        filled += read;
+                        if self.eager {
+                            break;
+                        }
+                    }
                     Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
                     Err(err) => return Err(err),
                 }
@@ -129,7 +178,7 @@ impl<R: Read> BlockReader<R> {
                 }
                 // The last line, without a newline.
                 None if self.eof => break,
-                // One line longer than a block: read on.
+                // No whole line yet: read on.
                 None => searched = bytes.len(),
             }
         }
@@ -146,32 +195,13 @@ impl<R: Read> BlockReader<R> {
     }
 }
 
-/// Hands each line of `block` to `visit`, in order, numbered; blank lines are skipped.
-pub fn parse_block<F>(block: &Block, mut visit: F)
-where
-    F: FnMut(Result<ParsedLine<'_>, LineError>),
-{
-    let bytes = &block.bytes;
-    let mut start = 0;
-    let ends = memchr::memchr_iter(b'\n', bytes)
-        .map(|newline| newline + 1)
-        .chain((!bytes.ends_with(b"\n")).then_some(bytes.len()));
-    for (number, end) in (block.first_line..).zip(ends) {
-        let _ = visit_line(number, &bytes[start..end], &mut |parsed| {
-            visit(parsed);
-            ControlFlow::Continue(())
-        });
-        start = end;
-    }
-}
-
 /// Parse one line (without its newline) into an entry.
 pub fn parse_line(number: u64, text: &str) -> Result<ParsedLine<'_>, LineError> {
     let entry: QueueEntry<'_> = serde_json::from_str(text).map_err(|err| LineError {
         number,
         message: describe_json_error(&err),
     })?;
-    if let Some(problem) = queue_id_problem(&entry.id) {
+    if let Err(problem) = check_queue_id(&entry.id) {
         return Err(LineError {
             number,
             message: format!("invalid queue ID {:?}: {problem}", entry.id),
@@ -207,82 +237,6 @@ fn trim_line_end(mut bytes: &[u8]) -> &[u8] {
         bytes = rest;
     }
     bytes
-}
-
-/// Splits a byte stream into lines with one large buffer and no copy for lines that lie
-/// whole in the buffer.
-struct LineSplitter<R> {
-    input: R,
-    buffer: Vec<u8>,
-    start: usize,
-    end: usize,
-    eof: bool,
-}
-
-impl<R: Read> LineSplitter<R> {
-    fn new(input: R) -> Self {
-        LineSplitter {
-            input,
-            buffer: vec![0; BUFFER_SIZE],
-            start: 0,
-            end: 0,
-            eof: false,
-        }
-    }
-
-    fn next_line(&mut self) -> io::Result<Option<&[u8]>> {
-        // Bytes after `start` already searched for a newline.
-        let mut searched = 0;
-        loop {
-            let unsearched = &self.buffer[self.start + searched..self.end];
-            if let Some(offset) = memchr::memchr(b'\n', unsearched) {
-                let line_start = self.start;
-                self.start += searched + offset + 1;
-                return Ok(Some(&self.buffer[line_start..self.start]));
-            }
-            searched = self.end - self.start;
-            if self.eof {
-                if searched == 0 {
-                    return Ok(None);
-                }
-                let line_start = self.start;
-                self.start = self.end;
-                return Ok(Some(&self.buffer[line_start..self.end]));
-            }
-            self.make_room();
-            self.fill()?;
-        }
-    }
-
-    /// Move the partial line to the front; grow the buffer when one line fills it.
-    fn make_room(&mut self) {
-        if self.start > 0 {
-            self.buffer.copy_within(self.start..self.end, 0);
-            self.end -= self.start;
-            self.start = 0;
-        }
-        if self.end == self.buffer.len() {
-            let len = self.buffer.len();
-            self.buffer.resize(len * 2, 0);
-        }
-    }
-
-    fn fill(&mut self) -> io::Result<()> {
-        loop {
-            match self.input.read(&mut self.buffer[self.end..]) {
-                Ok(0) => {
-                    self.eof = true;
-                    return Ok(());
-                }
-                Ok(read) => {
-                    self.end += read;
-                    return Ok(());
-                }
-                Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
-                Err(err) => return Err(err),
-            }
-        }
-    }
 }
 
 #[cfg(test)]
@@ -322,26 +276,44 @@ mod tests {
         }
     }
 
-    #[test]
-    fn splits_lines_across_reads_and_without_a_final_newline() {
-        let input = b"one\ntwo\r\n\nthree";
-        let mut lines = LineSplitter::new(Trickle(input));
+    /// Every line of every block, with its number, as the blocks cut them.
+    fn lines_of<R: Read>(mut blocks: BlockReader<R>) -> Vec<(u64, String)> {
         let mut seen = Vec::new();
-        while let Some(line) = lines.next_line().unwrap() {
-            seen.push(String::from_utf8(line.to_vec()).unwrap());
+        while let Some(block) = blocks.next_block().unwrap() {
+            let text = String::from_utf8(block.bytes).unwrap();
+            for (number, line) in (block.first_line..).zip(text.split_inclusive('\n')) {
+                seen.push((number, line.to_string()));
+            }
         }
-        assert_eq!(seen, ["one\n", "two\r\n", "\n", "three"]);
+        seen
     }
 
     #[test]
-    fn a_line_longer_than_the_buffer_grows_it() {
-        let long = "x".repeat(BUFFER_SIZE * 2 + 17);
+    fn splits_lines_across_reads_and_without_a_final_newline() {
+        let input = b"one\ntwo\r\n\nthree";
+        for blocks in [
+            BlockReader::streaming(Trickle(input)),
+            BlockReader::new(Trickle(input)),
+        ] {
+            let lines = lines_of(blocks);
+            let expected = [(1, "one\n"), (2, "two\r\n"), (3, "\n"), (4, "three")]
+                .map(|(n, line)| (n, line.to_string()));
+            assert_eq!(lines, expected);
+        }
+    }
+
+    #[test]
+    fn a_line_longer_than_a_block_makes_a_longer_block() {
+        let long = "x".repeat(BLOCK_SIZE * 2 + 17);
         let input = format!("a\n{long}\nb\n");
-        let mut lines = LineSplitter::new(input.as_bytes());
-        assert_eq!(lines.next_line().unwrap().unwrap(), b"a\n");
-        assert_eq!(lines.next_line().unwrap().unwrap().len(), long.len() + 1);
-        assert_eq!(lines.next_line().unwrap().unwrap(), b"b\n");
-        assert!(lines.next_line().unwrap().is_none());
+        for blocks in [
+            BlockReader::streaming(input.as_bytes()),
+            BlockReader::new(input.as_bytes()),
+        ] {
+            let lines = lines_of(blocks);
+            let lengths: Vec<usize> = lines.iter().map(|(_, line)| line.len()).collect();
+            assert_eq!(lengths, [2, long.len() + 1, 2]);
+        }
     }
 
     #[test]

@@ -1,14 +1,16 @@
-//! Rendering: values to text for people (tables) and programs (JSON lines, ID lists).
+//! Rendering: values to text for people (tables, previews, reports) and programs (JSON).
 
+mod action_text;
 mod list_table;
-mod preview;
-mod summary;
-mod table;
+mod summary_json;
+mod summary_table;
 mod text;
 
+pub use action_text::{render_nothing_to_do, render_preview, render_report};
 pub use list_table::{ListRow, TableLayout, TableWriter, write_list_table};
-pub use preview::{render_nothing_to_do, render_preview, render_report, verb};
-pub use summary::{SummaryLayout, json_member, render_summary, render_summary_json};
+pub use summary_json::render_summary_json;
+pub use summary_table::{SummaryLayout, render_summary};
 pub use text::{
-    escape_text_block, escape_untrusted, format_age, format_count, format_size, plural,
+    DRY_RUN_DONE, capitalize, escape_text_block, escape_untrusted, format_count, format_size,
+    plural, shell_quote,
 };

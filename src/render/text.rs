@@ -1,4 +1,5 @@
-//! Small text forms shared by every renderer: escaping of untrusted text, ages, sizes, counts.
+//! Small text forms shared by every renderer: escaping of untrusted text, shell quoting, ages,
+//! sizes, counts.
 
 use std::borrow::Cow;
 use std::fmt::Write;
@@ -111,9 +112,45 @@ pub fn plural(count: u64, one: &str, many: &str) -> String {
     )
 }
 
+/// The line that ends every dry run.
+pub const DRY_RUN_DONE: &str = "Dry run: nothing was changed.";
+
+/// `text` as one shell word: bare when a shell would not split or expand it, else in single
+/// quotes. For commands shown to the user to copy.
+pub fn shell_quote(text: &str) -> Cow<'_, str> {
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "@.-_+=:,/%".contains(c));
+    if plain {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(format!("'{}'", text.replace('\'', r"'\''")))
+    }
+}
+
+/// `delete` -> `Delete`.
+pub fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shell_words() {
+        assert_eq!(shell_quote("<>"), "'<>'");
+        assert_eq!(shell_quote("a@b.example"), "a@b.example");
+        assert_eq!(shell_quote("\"john doe\"@x"), "'\"john doe\"@x'");
+        assert_eq!(shell_quote("it's"), r"'it'\''s'");
+        assert_eq!(shell_quote(""), "''");
+        assert_eq!(capitalize("delete"), "Delete");
+    }
 
     #[test]
     fn escapes_what_could_fool_a_terminal_and_nothing_else() {

@@ -7,15 +7,19 @@ use hashbrown::HashMap;
 use super::reason::normalize_reason;
 use crate::queue::{QueueEntry, QueueName, domain_of, is_null_address};
 
-/// What a summary can be grouped by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// What a summary can be grouped by (`summary --by`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Grouping {
-    Queue,
     Sender,
+    #[value(alias = "sender_domain")]
     SenderDomain,
     Recipient,
+    #[value(alias = "recipient_domain")]
     RecipientDomain,
+    /// Delay reasons, with hosts, addresses and numbers made alike
     Reason,
+    Queue,
+    /// qshape's age buckets: 5, 10, 20, ... 1280 minutes and more
     Age,
 }
 
@@ -29,14 +33,6 @@ impl Grouping {
         Grouping::Reason,
         Grouping::Age,
     ];
-
-    /// Whether a message can have several keys (one per recipient).
-    pub fn per_recipient(self) -> bool {
-        matches!(
-            self,
-            Grouping::Recipient | Grouping::RecipientDomain | Grouping::Reason
-        )
-    }
 }
 
 /// The age histogram's buckets, as qshape(1) has them: upper bounds in minutes.

@@ -52,19 +52,6 @@ pub fn find_culprit(summary: &Summary) -> Option<Culprit> {
     None
 }
 
-/// `pattern` as one shell word.
-pub fn shell_quote(text: &str) -> String {
-    let plain = !text.is_empty()
-        && text
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "@.-_+=:,/%".contains(c));
-    if plain {
-        text.to_string()
-    } else {
-        format!("'{}'", text.replace('\'', r"'\''"))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,8 +115,5 @@ mod tests {
         );
         let culprit = find_culprit(&summary_of(&[("MAILER-DAEMON", 150)])).unwrap();
         assert_eq!(culprit.pattern, "<>");
-        assert_eq!(shell_quote("<>"), "'<>'");
-        assert_eq!(shell_quote("a@b.example"), "a@b.example");
-        assert_eq!(shell_quote("\"john doe\"@x"), "'\"john doe\"@x'");
     }
 }

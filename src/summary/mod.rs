@@ -5,8 +5,7 @@ mod culprit;
 mod reason;
 
 pub use aggregate::{
-    AGE_BUCKETS, Aggregator, BUCKET_COUNT, Group, Grouping, Stats, Summary, age_bucket,
-    bucket_label,
+    AGE_BUCKETS, Aggregator, BUCKET_COUNT, Group, Grouping, Stats, Summary, bucket_label,
 };
-pub use culprit::{CULPRIT_MIN_MESSAGES, CULPRIT_SHARE, Culprit, find_culprit, shell_quote};
+pub use culprit::{Culprit, find_culprit};
 pub use reason::normalize_reason;

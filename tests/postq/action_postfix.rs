@@ -2,9 +2,6 @@
 //! what does not, and that every report matches what postsuper did.
 
 use std::collections::BTreeMap;
-use std::io::Cursor;
-
-use serde_json::Value;
 
 use crate::support::*;
 
@@ -320,84 +317,8 @@ fn maildrop_messages_are_reported_and_left_alone() {
     assert_eq!(left, [&("maildrop".to_string(), COMPROMISED.to_string())]);
 }
 
-/// The real adapter, except that its first listing is doctored: one message of another
-/// sender is shown as the compromised account's, as if its queue ID had belonged to a spam
-/// message when the plan was made, and one spam message that does not exist is added.
-struct ReusedIdPostfix {
-    real: postq::postfix::PostfixCommands,
-    victim: String,
-    first: std::cell::Cell<bool>,
-}
-
-impl postq::postfix::Postfix for ReusedIdPostfix {
-    fn list_queue(&self) -> Result<Box<dyn postq::postfix::Listing>, postq::postfix::PostfixError> {
-        if !self.first.replace(false) {
-            return self.real.list_queue();
-        }
-        let mut listing = self.real.list_queue()?;
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut listing, &mut text).unwrap();
-        listing.finish(true)?;
-        let mut doctored = String::new();
-        for line in text.lines() {
-            let mut entry: Value = serde_json::from_str(line).unwrap();
-            if entry["queue_id"] == self.victim.as_str() {
-                entry["sender"] = COMPROMISED.into();
-                entry["arrival_time"] = (entry["arrival_time"].as_i64().unwrap() - 60).into();
-            }
-            doctored.push_str(&entry.to_string());
-            doctored.push('\n');
-        }
-        doctored.push_str(&format!(
-            r#"{{"queue_name": "deferred", "queue_id": "FFFFF00000F", "arrival_time": 1795700000, "message_size": 900, "forced_expire": false, "sender": "{COMPROMISED}", "recipients": [{{"address": "x@example.org"}}]}}"#
-        ));
-        doctored.push('\n');
-        Ok(Box::new(postq::postfix::SavedListing(Cursor::new(
-            doctored,
-        ))))
-    }
-
-    fn mail_version(&self) -> Option<String> {
-        self.real.mail_version()
-    }
-
-    fn long_queue_ids(&self) -> Result<bool, postq::postfix::PostfixError> {
-        self.real.long_queue_ids()
-    }
-
-    fn postsuper(
-        &self,
-        operation: postq::postfix::Operation,
-        ids: &postq::postfix::IdList,
-        queues: &[postq::queue::QueueName],
-    ) -> postq::postfix::PostsuperRun {
-        self.real.postsuper(operation, ids, queues)
-    }
-
-    fn purge(&self, queues: &[postq::queue::QueueName]) -> postq::postfix::PostsuperRun {
-        self.real.purge(queues)
-    }
-
-    fn show(
-        &self,
-        id: &str,
-        parts: postq::postfix::MessageParts,
-    ) -> Result<Vec<u8>, postq::postfix::PostfixError> {
-        self.real.show(id, parts)
-    }
-
-    fn flush_all(&self) -> Result<(), postq::postfix::PostfixError> {
-        self.real.flush_all()
-    }
-
-    fn flush_one(&self, id: &str) -> Result<(), postq::postfix::PostfixError> {
-        self.real.flush_one(id)
-    }
-}
-
 #[test]
 fn a_queue_id_that_names_another_message_by_delete_time_survives() {
-    use clap::Parser;
     let sandbox = incident(30);
     let before = snapshot(&sandbox);
     let victim = before
@@ -405,43 +326,40 @@ fn a_queue_id_that_names_another_message_by_delete_time_survives() {
         .find(|(_, (_, sender))| sender == "alice@customer.example")
         .map(|(id, _)| id.clone())
         .unwrap();
-    let cli = postq::cli::Cli::try_parse_from([
-        "postq",
-        "-c",
-        &sandbox.config_arg(),
-        "delete",
-        "-f",
-        COMPROMISED,
-        "--yes",
-    ])
-    .unwrap();
-    let settings = postq::settings::Settings::resolve(&cli.global, Default::default());
-    let postfix = ReusedIdPostfix {
-        real: postq::postfix::PostfixCommands::new(settings.config_dir.clone()),
-        victim: victim.clone(),
-        first: std::cell::Cell::new(true),
-    };
+    // The real programs, except that the first listing is doctored: the victim (another
+    // sender's message) is shown as the compromised account's, as if its queue ID had
+    // belonged to a spam message when the plan was made, and one spam message that does
+    // not exist is added.
+    let postfix = postq::testing::FakePostfix::around_programs(sandbox.config_dir());
+    let shown_victim = victim.clone();
+    postfix.doctor_listing(1, move |entries, text| {
+        for entry in entries.iter_mut() {
+            if entry["queue_id"] == shown_victim.as_str() {
+                entry["sender"] = COMPROMISED.into();
+                entry["arrival_time"] = (entry["arrival_time"].as_i64().unwrap() - 60).into();
+            }
+        }
+        text.push_str(&format!(
+            r#"{{"queue_name": "deferred", "queue_id": "FFFFF00000F", "arrival_time": 1795700000, "message_size": 900, "forced_expire": false, "sender": "{COMPROMISED}", "recipients": [{{"address": "x@example.org"}}]}}"#
+        ));
+        text.push('\n');
+    });
     let mut out = Vec::new();
     let mut err = Vec::new();
-    let result = {
-        let mut console = postq::console::Console {
-            out: &mut out,
-            err: &mut err,
-        };
-        postq::commands::run(
-            &cli.command,
-            &settings,
-            &postfix,
-            &mut console,
-            &mut postq::action::TerminalPrompter,
-        )
-    };
-    assert!(
-        result.is_ok(),
-        "{:?} {}",
-        result,
-        String::from_utf8_lossy(&err)
+    let status = postq::run_with(
+        &[
+            "-c",
+            &sandbox.config_arg(),
+            "delete",
+            "-f",
+            COMPROMISED,
+            "--yes",
+        ],
+        &postfix,
+        &mut out,
+        &mut err,
     );
+    assert_eq!(status, 0, "{}", String::from_utf8_lossy(&err));
     // 30 spam, the victim and the phantom were planned; postsuper deleted the 30.
     assert_eq!(
         String::from_utf8(out).unwrap(),

@@ -3,14 +3,6 @@
 
 use crate::support::*;
 
-const COMPLETIONS: [(&str, &str); 5] = [
-    ("bash", "completions/postq.bash"),
-    ("zsh", "completions/_postq"),
-    ("fish", "completions/postq.fish"),
-    ("elvish", "completions/postq.elv"),
-    ("powershell", "completions/_postq.ps1"),
-];
-
 const COMMANDS: [&str; 10] = [
     "list",
     "summary",
@@ -28,8 +20,9 @@ const STALE: &str = "stale: run `cargo run --example gen_docs` and commit the re
 
 #[test]
 fn committed_completions_are_what_postq_prints() {
-    for (shell, path) in COMPLETIONS {
-        let output = postq().args(["completions", shell]).output().unwrap();
+    for (shell, path) in postq::COMPLETION_FILES {
+        let shell = shell.to_string();
+        let output = postq().args(["completions", &shell]).output().unwrap();
         assert!(output.status.success(), "{shell}");
         let committed = std::fs::read_to_string(repo().join(path)).unwrap();
         assert!(stdout_of(&output) == committed, "{path} is {STALE}");
@@ -43,10 +36,7 @@ fn committed_completions_are_what_postq_prints() {
 #[test]
 fn the_committed_man_page_is_fresh_and_complete() {
     let committed = std::fs::read_to_string(repo().join("docs/postq.1")).unwrap();
-    assert!(
-        postq::docs::man_page() == committed,
-        "docs/postq.1 is {STALE}"
-    );
+    assert!(postq::man_page() == committed, "docs/postq.1 is {STALE}");
     for section in [
         ".SH DESCRIPTION",
         ".SH FILTER EXPRESSIONS",

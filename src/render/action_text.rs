@@ -3,33 +3,22 @@
 
 use std::fmt::Write;
 
-use super::text::{escape_untrusted, format_count, format_size, plural};
+use super::text::{capitalize, escape_untrusted, format_count, format_size, plural};
 use crate::action::{Outcome, Plan, Skip};
 use crate::postfix::Operation;
 
 /// Senders listed in a preview.
 const PREVIEW_SENDERS: usize = 5;
 
-pub fn verb(operation: Operation) -> &'static str {
-    match operation {
-        Operation::Delete => "delete",
-        Operation::Hold => "hold",
-        Operation::Release => "release",
-        Operation::Requeue => "requeue",
-    }
-}
-
 /// What the plan will do: count, bytes, per queue, top senders, what is left alone.
 pub fn render_preview(plan: &Plan, dry_run: bool) -> String {
     let mut text = String::new();
     let total = plan.total();
-    let verb = verb(plan.operation());
+    let verb = plan.operation().verb();
     let head = if dry_run {
         format!("Would {verb}")
     } else {
-        let mut head = verb.to_string();
-        head[..1].make_ascii_uppercase();
-        head
+        capitalize(verb)
     };
     let _ = writeln!(
         text,
@@ -101,7 +90,7 @@ fn render_left_alone(plan: &Plan) -> String {
 pub fn render_nothing_to_do(plan: &Plan) -> String {
     format!(
         "No message to {}.\n{}",
-        verb(plan.operation()),
+        plan.operation().verb(),
         render_left_alone(plan)
     )
 }

@@ -1,13 +1,17 @@
-//! The action logic with a fake Postfix and a scripted prompter: what is planned, when it
-//! may go ahead, what is called, what is reported.
+//! The commands that change the queue, with the test double and a scripted prompter: what
+//! is planned, when it may go ahead, what is called, what is reported.
 
 use std::io;
+use std::sync::atomic::AtomicBool;
 
 use super::*;
-use crate::cli::{ActionArgs, ConfirmArgs, SelectionArgs};
-use crate::postfix::fake::FakePostfix;
+use crate::action::{Plan, execute};
+use crate::cli::{ActionArgs, ConfirmArgs, PurgeArgs, SelectionArgs};
+use crate::queue::QueueName;
 use crate::queue::testing::line as entry;
+use crate::selection::TextMatcher;
 use crate::settings::{Input, Terminal};
+use crate::testing::FakePostfix;
 
 fn queue() -> Vec<String> {
     vec![
@@ -75,10 +79,7 @@ struct Run {
 fn action_args(from: &str, dry_run: bool, yes: bool) -> ActionArgs {
     let mut selection = SelectionArgs::default();
     if !from.is_empty() {
-        selection.from = Some(crate::cli::AddressArg {
-            text: from.into(),
-            matcher: crate::filter::TextMatcher::address(from).unwrap(),
-        });
+        selection.from = Some(TextMatcher::address(from).unwrap());
     }
     ActionArgs {
         selection,
@@ -89,6 +90,28 @@ fn action_args(from: &str, dry_run: bool, yes: bool) -> ActionArgs {
     }
 }
 
+/// Runs `command` in a context of these settings, this Postfix and this prompter.
+fn run_in(
+    settings: &Settings,
+    postfix: &FakePostfix,
+    prompter: &mut Scripted,
+    command: impl FnOnce(&mut Context<'_>) -> Result<()>,
+) -> Run {
+    let mut out = Vec::new();
+    let mut err = Vec::new();
+    let result = command(&mut Context {
+        settings,
+        postfix,
+        console: Console::new(&mut out, &mut err),
+        prompter,
+    });
+    Run {
+        result,
+        out: String::from_utf8(out).unwrap(),
+        err: String::from_utf8(err).unwrap(),
+    }
+}
+
 fn run(
     settings: &Settings,
     operation: Operation,
@@ -96,28 +119,9 @@ fn run(
     postfix: &FakePostfix,
     prompter: &mut Scripted,
 ) -> Run {
-    let mut out = Vec::new();
-    let mut err = Vec::new();
-    let result = {
-        let mut console = Console {
-            out: &mut out,
-            err: &mut err,
-        };
-        run_action(
-            settings,
-            operation,
-            args,
-            false,
-            postfix,
-            &mut console,
-            prompter,
-        )
-    };
-    Run {
-        result,
-        out: String::from_utf8(out).unwrap(),
-        err: String::from_utf8(err).unwrap(),
-    }
+    run_in(settings, postfix, prompter, |ctx| {
+        act::run(ctx, operation, args, false)
+    })
 }
 
 #[test]
@@ -131,7 +135,7 @@ fn a_dry_run_previews_and_calls_no_postsuper() {
         &mut Scripted::none(),
     );
     assert!(done.result.is_ok());
-    assert_eq!(postfix.calls.borrow().as_slice(), ["list"]);
+    assert_eq!(postfix.calls(), ["list"]);
     assert_eq!(
         done.out,
         "Would delete 3 messages (600 B):\n  deferred  2  300 B\n  hold      1  300 B\nSenders:\n  3  600 B  spam@bad.example\n\
@@ -269,7 +273,7 @@ fn no_selection_and_no_all_is_refused_before_reading() {
         &mut Scripted::none(),
     );
     assert_eq!(done.result.unwrap_err().exit_code(), 2);
-    assert!(postfix.calls.borrow().is_empty());
+    assert!(postfix.calls().is_empty());
     // --all is the explicit everything: messages on hold before are selected too.
     let mut args = action_args("", false, true);
     args.all = true;
@@ -297,7 +301,7 @@ fn input_is_refused_for_actions() {
         &mut Scripted::none(),
     );
     assert_eq!(done.result.unwrap_err().exit_code(), 2);
-    assert!(postfix.calls.borrow().is_empty());
+    assert!(postfix.calls().is_empty());
 }
 
 #[test]
@@ -312,7 +316,7 @@ fn a_verified_delete_holds_rereads_deletes_from_hold_and_leaves_the_rest() {
     );
     assert!(done.result.is_ok(), "{}", done.err);
     assert_eq!(
-        postfix.calls.borrow().as_slice(),
+        postfix.calls(),
         [
             "list",
             "postsuper -h -: A1 A2",
@@ -332,12 +336,12 @@ fn a_queue_id_taken_by_another_message_is_never_deleted() {
     let postfix = FakePostfix::new(&queue());
     // Between the preview and the delete, A2 is delivered and Postfix gives its ID to a
     // new message from someone else; A1 leaves the queue.
-    *postfix.after_first_list.borrow_mut() = Some(Box::new(|queue| {
+    postfix.after_listing(1, |queue| {
         queue.retain(|e| e["queue_id"] != "A1");
         let a2 = queue.iter_mut().find(|e| e["queue_id"] == "A2").unwrap();
         a2["sender"] = "ceo@good.example".into();
         a2["arrival_time"] = 4000.into();
-    }));
+    });
     let done = run(
         &settings(false),
         Operation::Delete,
@@ -365,8 +369,8 @@ fn a_queue_id_taken_by_another_message_is_never_deleted() {
 
 #[test]
 fn long_queue_ids_delete_directly() {
-    let mut postfix = FakePostfix::new(&queue());
-    postfix.long_ids = true;
+    let postfix = FakePostfix::new(&queue());
+    postfix.set_long_ids(true);
     let done = run(
         &settings(false),
         Operation::Delete,
@@ -380,8 +384,8 @@ fn long_queue_ids_delete_directly() {
 
 #[test]
 fn a_failing_postsuper_exits_1_and_releases_what_was_held() {
-    let mut postfix = FakePostfix::new(&queue());
-    postfix.failing = Some("-d");
+    let postfix = FakePostfix::new(&queue());
+    postfix.fail_postsuper("-d", 0);
     let done = run(
         &settings(false),
         Operation::Delete,
@@ -412,31 +416,22 @@ fn a_failing_postsuper_exits_1_and_releases_what_was_held() {
 
 #[test]
 fn a_damaged_listing_aborts_before_anything_changes() {
-    let mut lines = queue();
-    lines.push("{\"queue_name\": \"deferred\", \"queue_id\": \"Z9\"".into());
-    let postfix = FakeWithText::new(&lines);
-    let mut out = Vec::new();
-    let mut err = Vec::new();
-    let result = {
-        let mut console = Console {
-            out: &mut out,
-            err: &mut err,
-        };
-        run_action(
-            &settings(false),
-            Operation::Delete,
-            &action_args("spam@bad.example", false, true),
-            false,
-            &postfix,
-            &mut console,
-            &mut Scripted::none(),
-        )
-    };
-    let error = result.unwrap_err();
+    let postfix = FakePostfix::new(&queue());
+    postfix.doctor_listing(1, |_, text| {
+        text.push_str("{\"queue_name\": \"deferred\", \"queue_id\": \"Z9\"\n")
+    });
+    let done = run(
+        &settings(false),
+        Operation::Delete,
+        &action_args("spam@bad.example", false, true),
+        &postfix,
+        &mut Scripted::none(),
+    );
+    let error = done.result.unwrap_err();
     assert_eq!(error.exit_code(), 1);
     assert!(error.to_string().contains("nothing was changed"), "{error}");
-    assert!(String::from_utf8(err).unwrap().contains("line 7"));
-    assert!(postfix.inner.postsuper_calls().is_empty());
+    assert!(done.err.contains("line 7"), "{}", done.err);
+    assert!(postfix.postsuper_calls().is_empty());
 }
 
 #[test]
@@ -468,7 +463,9 @@ fn an_interruption_after_the_hold_releases_and_deletes_nothing() {
 #[test]
 fn a_damaged_reread_releases_and_deletes_nothing() {
     let postfix = FakePostfix::new(&queue());
-    postfix.garbage_after_first.set(true);
+    postfix.doctor_listing(2, |_, text| {
+        text.push_str("{\"queue_name\": \"hold\", \"queue_id\": \n")
+    });
     let done = run(
         &settings(false),
         Operation::Delete,
@@ -529,89 +526,19 @@ fn purge_asks_for_the_count_and_runs_delete_all() {
             answer: Some(typed),
             asked: Vec::new(),
         };
-        let mut out = Vec::new();
-        let mut err = Vec::new();
-        let result = {
-            let mut console = Console {
-                out: &mut out,
-                err: &mut err,
-            };
-            run_purge(
-                &settings(true),
-                &args,
-                &postfix,
-                &mut console,
-                &mut prompter,
-            )
-        };
-        assert_eq!(result.is_ok(), done, "{typed}");
+        let ran = run_in(&settings(true), &postfix, &mut prompter, |ctx| {
+            purge::run(ctx, &args)
+        });
+        assert_eq!(ran.result.is_ok(), done, "{typed}");
         assert_eq!(
             prompter.asked,
             ["To delete 2 messages, type the number of messages (2)"]
         );
         if done {
             assert_eq!(postfix.postsuper_calls(), ["postsuper -d ALL hold"]);
-            assert_eq!(
-                String::from_utf8(out).unwrap(),
-                "Deleted 2 messages from hold.\n"
-            );
+            assert_eq!(ran.out, "Deleted 2 messages from hold.\n");
         } else {
             assert!(postfix.postsuper_calls().is_empty());
         }
-    }
-}
-
-/// A fake whose listing is given text (damaged lines included).
-struct FakeWithText {
-    inner: FakePostfix,
-    text: String,
-}
-
-impl FakeWithText {
-    fn new(lines: &[String]) -> FakeWithText {
-        FakeWithText {
-            inner: FakePostfix::new(&[]),
-            text: lines.join("\n") + "\n",
-        }
-    }
-}
-
-impl Postfix for FakeWithText {
-    fn list_queue(
-        &self,
-    ) -> std::result::Result<Box<dyn crate::postfix::Listing>, crate::postfix::PostfixError> {
-        Ok(Box::new(crate::postfix::SavedListing(io::Cursor::new(
-            self.text.clone(),
-        ))))
-    }
-    fn mail_version(&self) -> Option<String> {
-        None
-    }
-    fn long_queue_ids(&self) -> std::result::Result<bool, crate::postfix::PostfixError> {
-        Ok(false)
-    }
-    fn postsuper(
-        &self,
-        operation: Operation,
-        ids: &crate::postfix::IdList,
-        queues: &[QueueName],
-    ) -> crate::postfix::PostsuperRun {
-        self.inner.postsuper(operation, ids, queues)
-    }
-    fn purge(&self, queues: &[QueueName]) -> crate::postfix::PostsuperRun {
-        self.inner.purge(queues)
-    }
-    fn show(
-        &self,
-        id: &str,
-        parts: crate::postfix::MessageParts,
-    ) -> std::result::Result<Vec<u8>, crate::postfix::PostfixError> {
-        self.inner.show(id, parts)
-    }
-    fn flush_all(&self) -> std::result::Result<(), crate::postfix::PostfixError> {
-        self.inner.flush_all()
-    }
-    fn flush_one(&self, id: &str) -> std::result::Result<(), crate::postfix::PostfixError> {
-        self.inner.flush_one(id)
     }
 }

@@ -3,6 +3,7 @@
 
 use regex::{Regex, RegexBuilder};
 
+use super::error::ValueError;
 use crate::queue::{domain_of, is_null_address};
 
 #[derive(Debug, Clone)]
@@ -35,21 +36,21 @@ impl TextMatcher {
     }
 
     /// An address pattern, as `--from`, `--to`, `sender ==` and `recipient ==` take it.
-    pub fn address(pattern: &str) -> Result<TextMatcher, String> {
+    pub fn address(pattern: &str) -> Result<TextMatcher, ValueError> {
         let pattern = pattern.trim();
         if pattern.is_empty() {
-            return Err(format!(
+            return Err(ValueError(format!(
                 "empty address pattern; for the null sender give <> or MAILER-DAEMON ({ADDRESS_FORMS})"
-            ));
+            )));
         }
         if pattern == "<>" || pattern.eq_ignore_ascii_case(crate::queue::NULL_SENDER) {
             return Ok(TextMatcher::NullAddress);
         }
         if let Some(domain) = pattern.strip_prefix('@') {
             if domain.is_empty() || domain.contains('@') {
-                return Err(format!(
+                return Err(ValueError(format!(
                     "invalid address pattern '{pattern}'; use {ADDRESS_FORMS}"
-                ));
+                )));
             }
             return Ok(TextMatcher::Domain(Box::new(TextMatcher::glob(domain)?)));
         }
@@ -57,7 +58,7 @@ impl TextMatcher {
     }
 
     /// Exact unless the pattern has `*` or `?`: then a glob over the whole text.
-    pub fn glob(pattern: &str) -> Result<TextMatcher, String> {
+    pub fn glob(pattern: &str) -> Result<TextMatcher, ValueError> {
         if !pattern.contains(['*', '?']) {
             return Ok(TextMatcher::Exact(lower(pattern).into()));
         }
@@ -76,12 +77,12 @@ impl TextMatcher {
     }
 
     /// A user's regular expression: case-insensitive unless it says `(?-i)`.
-    pub fn regex(pattern: &str) -> Result<TextMatcher, String> {
+    pub fn regex(pattern: &str) -> Result<TextMatcher, ValueError> {
         build_regex(pattern).map(TextMatcher::Regex)
     }
 }
 
-fn build_regex(pattern: &str) -> Result<Regex, String> {
+fn build_regex(pattern: &str) -> Result<Regex, ValueError> {
     RegexBuilder::new(pattern)
         .case_insensitive(true)
         .build()
@@ -89,9 +90,9 @@ fn build_regex(pattern: &str) -> Result<Regex, String> {
             regex::Error::Syntax(text) => {
                 let last = text.lines().last().unwrap_or("").trim();
                 let why = last.strip_prefix("error: ").unwrap_or(last);
-                format!("invalid regular expression '{pattern}': {why}")
+                ValueError(format!("invalid regular expression '{pattern}': {why}"))
             }
-            other => format!("invalid regular expression '{pattern}': {other}"),
+            other => ValueError(format!("invalid regular expression '{pattern}': {other}")),
         })
 }
 
@@ -166,7 +167,7 @@ mod tests {
     fn bad_address_patterns_say_which_forms_work() {
         for pattern in ["", "  ", "@", "@a@b"] {
             let err = TextMatcher::address(pattern).unwrap_err();
-            assert!(err.contains("MAILER-DAEMON"), "{pattern:?}: {err}");
+            assert!(err.0.contains("MAILER-DAEMON"), "{pattern:?}: {err}");
         }
     }
 
@@ -178,9 +179,9 @@ mod tests {
         assert!(!matcher.matches("refused"));
         let err = TextMatcher::regex("4.7.(").unwrap_err();
         assert!(
-            err.starts_with("invalid regular expression '4.7.(': "),
+            err.0.starts_with("invalid regular expression '4.7.(': "),
             "{err}"
         );
-        assert!(err.contains("unclosed group"), "{err}");
+        assert!(err.0.contains("unclosed group"), "{err}");
     }
 }

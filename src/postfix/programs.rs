@@ -11,13 +11,13 @@ use super::{
 };
 use crate::queue::QueueName;
 
-pub struct PostfixCommands {
+pub struct PostfixPrograms {
     config_dir: Option<PathBuf>,
 }
 
-impl PostfixCommands {
-    pub fn new(config_dir: Option<PathBuf>) -> PostfixCommands {
-        PostfixCommands { config_dir }
+impl PostfixPrograms {
+    pub fn new(config_dir: Option<PathBuf>) -> PostfixPrograms {
+        PostfixPrograms { config_dir }
     }
 
     fn invocation(&self, program: &str, args: &[&str]) -> Invocation {
@@ -94,7 +94,7 @@ impl PostfixCommands {
     }
 }
 
-impl Postfix for PostfixCommands {
+impl Postfix for PostfixPrograms {
     fn list_queue(&self) -> Result<Box<dyn Listing>, PostfixError> {
         let invocation = self.invocation("postqueue", &["-j"]);
         // stdout is streamed to the reader; stderr is collected on duct's own thread.

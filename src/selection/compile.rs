@@ -1,13 +1,13 @@
 //! From the AST to a [`Filter`]: every value checked and compiled once (patterns, regexes,
 //! durations, sizes, queue names, IDs), each error pointing at its place in the expression.
 
-use super::error::{FilterError, Span};
+use super::error::{FilterError, Span, ValueError};
 use super::eval::{Cmp, Filter, IdMatcher, QueueSet, Test};
 use super::lexer::CmpOp;
 use super::parser::{Expr, Field, parse};
 use super::pattern::TextMatcher;
 use super::units::{parse_duration, parse_size};
-use crate::queue::{QueueName, queue_id_problem};
+use crate::queue::{QueueName, check_queue_id};
 
 /// Parse and compile a filter expression.
 pub fn compile_expression(source: &str) -> Result<Filter, FilterError> {
@@ -34,20 +34,20 @@ pub fn compile(expr: &Expr) -> Result<Filter, FilterError> {
             value_span,
             ..
         } => {
-            let place = Place {
+            let comparison = Comparison {
                 field: *field,
                 op: *op,
                 op_span: *op_span,
                 value,
                 value_span: *value_span,
             };
-            place.compile()
+            comparison.compile()
         }
     }
 }
 
 /// One comparison and where its parts are.
-struct Place<'a> {
+struct Comparison<'a> {
     field: Field,
     op: CmpOp,
     op_span: Span,
@@ -75,7 +75,7 @@ fn kind(field: Field) -> Kind {
     }
 }
 
-impl Place<'_> {
+impl Comparison<'_> {
     fn compile(&self) -> Result<Filter, FilterError> {
         match kind(self.field) {
             Kind::Text => self.text(),
@@ -123,10 +123,11 @@ impl Place<'_> {
 
     fn text_equal(&self) -> Result<Test, FilterError> {
         let value = self.value;
-        let wrap = |result: Result<TextMatcher, String>| result.map_err(|e| self.value_error(e));
+        let wrap =
+            |result: Result<TextMatcher, ValueError>| result.map_err(|e| self.value_error(e.0));
         Ok(match self.field {
             Field::Id => {
-                if let Some(problem) = queue_id_problem(value) {
+                if let Err(problem) = check_queue_id(value) {
                     return Err(self.value_error(format!("invalid queue ID '{value}': {problem}")));
                 }
                 Test::Id(IdMatcher::OneOf(std::iter::once(value.into()).collect()))
@@ -152,7 +153,7 @@ impl Place<'_> {
     }
 
     fn text_regex(&self) -> Result<Test, FilterError> {
-        let matcher = TextMatcher::regex(self.value).map_err(|err| self.value_error(err))?;
+        let matcher = TextMatcher::regex(self.value).map_err(|err| self.value_error(err.0))?;
         Ok(match (self.field, matcher) {
             (Field::Id, TextMatcher::Regex(regex)) => Test::Id(IdMatcher::Regex(regex)),
             (Field::Queue, matcher) => Test::Queue(QueueSet::of(
@@ -184,11 +185,11 @@ impl Place<'_> {
         let test = match self.field {
             Field::Size => Test::Size(
                 cmp,
-                parse_size(self.value).map_err(|e| self.value_error(e))?,
+                parse_size(self.value).map_err(|e| self.value_error(e.0))?,
             ),
             Field::Age => Test::Age(
                 cmp,
-                parse_duration(self.value).map_err(|e| self.value_error(e))?,
+                parse_duration(self.value).map_err(|e| self.value_error(e.0))?,
             ),
             Field::Recipients => Test::RecipientCount(
                 cmp,
@@ -229,7 +230,7 @@ impl Place<'_> {
 }
 
 /// Domain fields take a domain or a glob; `@` has no place there.
-fn domain_pattern(value: &str) -> Result<TextMatcher, String> {
+fn domain_pattern(value: &str) -> Result<TextMatcher, ValueError> {
     let domain = value.strip_prefix('@').unwrap_or(value);
     TextMatcher::glob(domain)
 }

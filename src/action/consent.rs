@@ -3,6 +3,10 @@
 
 use std::io;
 
+use crate::console::Console;
+use crate::error::{Error, Result};
+use crate::render::{capitalize, plural};
+
 /// What stands between the plan and the queue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Consent {
@@ -17,7 +21,7 @@ pub enum Consent {
 }
 
 /// Above this many messages, a yes is not enough: the user types the count.
-pub const TYPE_COUNT_ABOVE: usize = 1000;
+const TYPE_COUNT_ABOVE: usize = 1000;
 
 pub fn consent(dry_run: bool, yes: bool, interactive: bool, count: usize, purge: bool) -> Consent {
     if dry_run {
@@ -42,7 +46,7 @@ pub trait Prompter {
 }
 
 /// Whether `answer` is `count`, typed with or without thousands separators.
-pub fn typed_count_matches(answer: &str, count: usize) -> bool {
+fn typed_count_matches(answer: &str, count: usize) -> bool {
     let digits: String = answer
         .trim()
         .chars()
@@ -52,24 +56,55 @@ pub fn typed_count_matches(answer: &str, count: usize) -> bool {
 }
 
 /// Asks once, as the policy says; true only on a clear yes.
-pub fn ask_consent(
-    prompter: &mut dyn Prompter,
-    type_count: bool,
-    verb: &str,
-    count: usize,
-) -> bool {
-    let what = crate::render::plural(count as u64, "message", "messages");
+fn ask_consent(prompter: &mut dyn Prompter, type_count: bool, verb: &str, count: usize) -> bool {
+    let what = plural(count as u64, "message", "messages");
     if type_count {
         let question = format!("To {verb} {what}, type the number of messages ({count})");
         prompter
             .ask(&question)
             .is_ok_and(|answer| typed_count_matches(&answer, count))
     } else {
-        let mut question = format!("{verb} {what}?");
-        if let Some(first) = question.get_mut(0..1) {
-            first.make_ascii_uppercase();
-        }
+        let question = format!("{} {what}?", capitalize(verb));
         prompter.confirm(&question).unwrap_or(false)
+    }
+}
+
+/// Goes ahead only with consent; `preview` shows what is asked about.
+pub fn confirm(
+    decision: Consent,
+    verb: &str,
+    count: usize,
+    console: &mut Console<'_>,
+    prompter: &mut dyn Prompter,
+    preview: impl FnOnce(&mut Console<'_>) -> Result<()>,
+) -> Result<()> {
+    match decision {
+        Consent::Given => Ok(()),
+        Consent::DryRun => unreachable!("a dry run stops before confirming"),
+        Consent::NoTerminal => {
+            preview(console)?;
+            Err(Error::NotConfirmed {
+                message: format!(
+                    "not confirmed, and there is no terminal to ask: nothing was changed ({verb} \
+                     needs --yes here)"
+                ),
+                hint: Some(format!(
+                    "preview with --dry-run, then run the same command with --yes to {verb}"
+                )),
+            })
+        }
+        Consent::Ask { type_count } => {
+            preview(console)?;
+            let _ = console.err.flush();
+            if ask_consent(prompter, type_count, verb, count) {
+                Ok(())
+            } else {
+                Err(Error::NotConfirmed {
+                    message: "not confirmed: nothing was changed".into(),
+                    hint: None,
+                })
+            }
+        }
     }
 }
 

@@ -6,9 +6,8 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 use super::*;
-use crate::cli::{AddressArg, SelectionArgs};
+use crate::cli::SelectionArgs;
 use crate::queue::{QueueEntry, QueueName, parse_line};
-use crate::selection::Selection;
 
 const INCIDENT: &str = include_str!("../../tests/fixtures/incident.jsonl");
 
@@ -306,10 +305,7 @@ fn spec() -> impl Strategy<Value = Spec> {
 }
 
 fn flags_of(spec: &Spec) -> SelectionArgs {
-    let address = |text: &str| AddressArg {
-        text: text.to_string(),
-        matcher: TextMatcher::address(text).unwrap(),
-    };
+    let address = |text: &str| TextMatcher::address(text).unwrap();
     SelectionArgs {
         from: spec.from.map(|i| address(SENDERS[i])),
         to: spec.to.map(|i| address(RECIPIENTS[i])),

@@ -1,27 +1,25 @@
 //! `postq summary`: the shape of the queue in one streaming pass, and the culprit named.
 
-use crate::cli::{GroupBy, SummaryArgs};
-use crate::console::{Console, report_malformed};
+use super::Context;
+use crate::cli::SummaryArgs;
+use crate::console::report_malformed;
 use crate::error::Result;
-use crate::postfix::Postfix;
-use crate::render::{SummaryLayout, format_count, render_summary, render_summary_json};
-use crate::scan::{open_listing, parse_threads, scan_parallel};
+use crate::render::{
+    SummaryLayout, format_count, render_summary, render_summary_json, shell_quote,
+};
+use crate::scan::{parse_threads, scan_parallel};
 use crate::selection::Selection;
-use crate::settings::Settings;
-use crate::summary::{Aggregator, Grouping, find_culprit, shell_quote};
+use crate::summary::{Aggregator, Grouping, find_culprit};
 
-pub fn run(
-    settings: &Settings,
-    args: &SummaryArgs,
-    postfix: &dyn Postfix,
-    console: &mut Console<'_>,
-) -> Result<()> {
+pub fn run(ctx: &mut Context<'_>, args: &SummaryArgs) -> Result<()> {
     let selection = Selection::from_args(&args.selection)?;
     let groupings: Vec<Grouping> = match args.by {
-        Some(by) => vec![grouping_of(by)],
+        Some(by) => vec![by],
         None => Grouping::DEFAULT.to_vec(),
     };
-    let listing = open_listing(settings, postfix)?;
+    let listing = ctx.open_listing()?;
+    let settings = ctx.settings;
+    let console = &mut ctx.console;
     let now = settings.now;
     // Parts aggregated on every core, merged at the end.
     let parts: Vec<Aggregator> = (0..parse_threads())
@@ -62,9 +60,8 @@ pub fn run(
     });
     let culprit = culprit.as_ref().map(|(c, command)| (c, command.as_str()));
     if args.json {
-        console
-            .out
-            .write_all(render_summary_json(&summary, culprit, args.top).as_bytes())?;
+        let json = render_summary_json(&summary, culprit, args.top)?;
+        console.out.write_all(json.as_bytes())?;
     } else if report.entries == 0 && report.malformed == 0 {
         console.note("Mail queue is empty");
     } else if summary.total.count == 0 {
@@ -85,17 +82,5 @@ pub fn run(
     match report.malformed_error() {
         Some(err) => Err(err),
         None => Ok(()),
-    }
-}
-
-fn grouping_of(by: GroupBy) -> Grouping {
-    match by {
-        GroupBy::Sender => Grouping::Sender,
-        GroupBy::SenderDomain => Grouping::SenderDomain,
-        GroupBy::Recipient => Grouping::Recipient,
-        GroupBy::RecipientDomain => Grouping::RecipientDomain,
-        GroupBy::Reason => Grouping::Reason,
-        GroupBy::Queue => Grouping::Queue,
-        GroupBy::Age => Grouping::Age,
     }
 }

@@ -72,86 +72,73 @@ fn is_word_char(c: char) -> bool {
 
 pub fn lex(source: &str) -> Result<Vec<Spanned>, FilterError> {
     let mut tokens = Vec::new();
-    let mut chars = source.char_indices().peekable();
-    while let Some(&(start, c)) = chars.peek() {
+    let mut start = 0;
+    while let Some(c) = source[start..].chars().next() {
         if c.is_whitespace() {
-            chars.next();
+            start += c.len_utf8();
             continue;
         }
-        let next_is = |chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, want: char| {
-            chars.clone().nth(1).is_some_and(|(_, c)| c == want)
-        };
-        let (token, len) = match c {
-            '(' => (Token::LParen, 1),
-            ')' => (Token::RParen, 1),
+        let (token, end) = match c {
             '"' | '\'' => {
                 let (text, end) = lex_string(source, start, c)?;
-                tokens.push(Spanned {
-                    token: Token::Str(text),
-                    span: Span::new(start, end),
-                });
-                while chars.peek().is_some_and(|&(at, _)| at < end) {
-                    chars.next();
-                }
-                continue;
+                (Token::Str(text), end)
             }
-            '=' if next_is(&mut chars, '=') => (Token::Op(CmpOp::Eq), 2),
-            '=' if next_is(&mut chars, '~') => (Token::Op(CmpOp::Match), 2),
-            '=' => {
-                return Err(FilterError::at(
-                    Span::new(start, start + 1),
-                    "'=' is not an operator; compare with '=='",
-                ));
+            '(' => (Token::LParen, start + 1),
+            ')' => (Token::RParen, start + 1),
+            '=' | '!' | '~' | '<' | '>' | '&' | '|' => {
+                let (token, len) = lex_operator(source, start, c)?;
+                (token, start + len)
             }
-            '!' if next_is(&mut chars, '=') => (Token::Op(CmpOp::Ne), 2),
-            '!' if next_is(&mut chars, '~') => (Token::Op(CmpOp::NotMatch), 2),
-            '!' => (Token::Not, 1),
-            '~' => (Token::Op(CmpOp::Match), 1),
-            '<' if next_is(&mut chars, '=') => (Token::Op(CmpOp::Le), 2),
-            '<' if next_is(&mut chars, '>') => {
-                // The null sender as a bare word: `sender == <>`.
-                (Token::Word("<>".into()), 2)
-            }
-            '<' => (Token::Op(CmpOp::Lt), 1),
-            '>' if next_is(&mut chars, '=') => (Token::Op(CmpOp::Ge), 2),
-            '>' => (Token::Op(CmpOp::Gt), 1),
-            '&' if next_is(&mut chars, '&') => (Token::And, 2),
-            '|' if next_is(&mut chars, '|') => (Token::Or, 2),
-            '&' | '|' => {
-                let (double, word) = if c == '&' {
-                    ("&&", "and")
-                } else {
-                    ("||", "or")
-                };
-                return Err(FilterError::at(
-                    Span::new(start, start + 1),
-                    format!("'{c}' is not an operator; use '{double}' or '{word}'"),
-                ));
-            }
-            _ => {
-                let end = source[start..]
-                    .char_indices()
-                    .find(|&(_, c)| !is_word_char(c))
-                    .map_or(source.len(), |(offset, _)| start + offset);
-                let word = &source[start..end];
-                let token = match word.to_ascii_lowercase().as_str() {
-                    "and" => Token::And,
-                    "or" => Token::Or,
-                    "not" => Token::Not,
-                    _ => Token::Word(word.to_string()),
-                };
-                (token, end - start)
-            }
+            _ => lex_word(source, start),
         };
         tokens.push(Spanned {
             token,
-            span: Span::new(start, start + len),
+            span: Span::new(start, end),
         });
-        while chars.peek().is_some_and(|&(at, _)| at < start + len) {
-            chars.next();
-        }
+        start = end;
     }
     Ok(tokens)
+}
+
+/// An operator at `start` (its first character `c`), and its length.
+fn lex_operator(source: &str, start: usize, c: char) -> Result<(Token, usize), FilterError> {
+    let next = source[start + 1..].chars().next();
+    let lone = |message: String| FilterError::at(Span::new(start, start + 1), message);
+    Ok(match (c, next) {
+        ('=', Some('=')) => (Token::Op(CmpOp::Eq), 2),
+        ('=', Some('~')) => (Token::Op(CmpOp::Match), 2),
+        ('=', _) => return Err(lone("'=' is not an operator; compare with '=='".into())),
+        ('!', Some('=')) => (Token::Op(CmpOp::Ne), 2),
+        ('!', Some('~')) => (Token::Op(CmpOp::NotMatch), 2),
+        ('!', _) => (Token::Not, 1),
+        ('~', _) => (Token::Op(CmpOp::Match), 1),
+        ('<', Some('=')) => (Token::Op(CmpOp::Le), 2),
+        // The null sender as a bare word: `sender == <>`.
+        ('<', Some('>')) => (Token::Word("<>".into()), 2),
+        ('<', _) => (Token::Op(CmpOp::Lt), 1),
+        ('>', Some('=')) => (Token::Op(CmpOp::Ge), 2),
+        ('>', _) => (Token::Op(CmpOp::Gt), 1),
+        ('&', Some('&')) => (Token::And, 2),
+        ('|', Some('|')) => (Token::Or, 2),
+        ('&', _) => return Err(lone("'&' is not an operator; use '&&' or 'and'".into())),
+        (_, _) => return Err(lone("'|' is not an operator; use '||' or 'or'".into())),
+    })
+}
+
+/// A bare word at `start`, or a keyword, and where it ends.
+fn lex_word(source: &str, start: usize) -> (Token, usize) {
+    let end = source[start..]
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(source.len(), |(offset, _)| start + offset);
+    let word = &source[start..end];
+    let token = match word.to_ascii_lowercase().as_str() {
+        "and" => Token::And,
+        "or" => Token::Or,
+        "not" => Token::Not,
+        _ => Token::Word(word.to_string()),
+    };
+    (token, end)
 }
 
 /// A quoted string from `start` (the quote). A backslash escapes the quote and itself; any

@@ -1,5 +1,7 @@
 //! Durations (`90s`, `2h`, `1h30m`) and sizes (`512`, `10k`, `5M`), as users type them.
 
+use super::error::ValueError;
+
 /// Accepted duration forms, for error messages.
 pub const DURATION_FORMS: &str =
     "a number and a unit (s, m, h, d or w), or several: 90s, 30m, 2h, 3d, 1w, 1h30m";
@@ -10,8 +12,12 @@ pub const SIZE_FORMS: &str =
 
 /// Seconds in a duration such as `1h30m`. Every number needs a unit: a bare `5` could mean
 /// seconds or days, and a delete by age must not guess.
-pub fn parse_duration(text: &str) -> Result<i64, String> {
-    let invalid = |why: &str| format!("invalid duration '{text}': {why}; use {DURATION_FORMS}");
+pub fn parse_duration(text: &str) -> Result<i64, ValueError> {
+    let invalid = |why: &str| {
+        ValueError(format!(
+            "invalid duration '{text}': {why}; use {DURATION_FORMS}"
+        ))
+    };
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err(invalid("it is empty"));
@@ -52,8 +58,8 @@ pub fn parse_duration(text: &str) -> Result<i64, String> {
 }
 
 /// Bytes in a size such as `10k` or `1.5M` (1024-based).
-pub fn parse_size(text: &str) -> Result<u64, String> {
-    let invalid = |why: &str| format!("invalid size '{text}': {why}; use {SIZE_FORMS}");
+pub fn parse_size(text: &str) -> Result<u64, ValueError> {
+    let invalid = |why: &str| ValueError(format!("invalid size '{text}': {why}; use {SIZE_FORMS}"));
     let trimmed = text.trim();
     let number_len = trimmed
         .bytes()
@@ -121,8 +127,8 @@ mod tests {
         ];
         for (text, why) in bad {
             let err = parse_duration(text).unwrap_err();
-            assert!(err.contains(why), "{text}: {err}");
-            assert!(err.contains(&format!("'{text}'")), "{text}: {err}");
+            assert!(err.0.contains(why), "{text}: {err}");
+            assert!(err.0.contains(&format!("'{text}'")), "{text}: {err}");
         }
     }
 
@@ -153,7 +159,7 @@ mod tests {
         ];
         for (text, why) in bad {
             let err = parse_size(text).unwrap_err();
-            assert!(err.contains(why), "{text}: {err}");
+            assert!(err.0.contains(why), "{text}: {err}");
         }
     }
 }

@@ -1,10 +1,29 @@
 //! The selection of a command: its flags and `--where` expression compiled into one
 //! [`Filter`], the only way any command picks messages.
+//!
+//! The language: a lexer and parser to an AST with spans, a compiler that checks and
+//! compiles every value once, and a pure evaluator `filter.matches(&entry, now)`. The flags
+//! compile into the same [`Filter`]: one evaluator, one truth.
+
+mod compile;
+mod error;
+mod eval;
+mod lexer;
+mod parser;
+mod pattern;
+mod units;
+
+#[cfg(test)]
+mod tests;
 
 use crate::cli::SelectionArgs;
 use crate::error::{Error, Result};
-use crate::filter::{Cmp, Filter, IdMatcher, QueueSet, Test, compile_expression};
 use crate::queue::QueueEntry;
+pub use compile::compile_expression;
+pub use error::ValueError;
+pub use eval::{Cmp, Filter, IdMatcher, QueueSet, Test};
+pub use pattern::TextMatcher;
+pub use units::{parse_duration, parse_size};
 
 #[derive(Debug, Clone)]
 pub struct Selection {
@@ -14,22 +33,14 @@ pub struct Selection {
 }
 
 impl Selection {
-    /// Every message.
-    pub fn everything() -> Selection {
-        Selection {
-            filter: Filter::All,
-            given: false,
-        }
-    }
-
     pub fn from_args(args: &SelectionArgs) -> Result<Selection> {
         let mut parts = Vec::new();
         let mut test = |test: Test| parts.push(Filter::Test(test));
         if let Some(from) = &args.from {
-            test(Test::Sender(from.matcher.clone()));
+            test(Test::Sender(from.clone()));
         }
         if let Some(to) = &args.to {
-            test(Test::Recipient(to.matcher.clone()));
+            test(Test::Recipient(to.clone()));
         }
         if !args.queues.is_empty() {
             test(Test::Queue(QueueSet::of(args.queues.iter().copied())));

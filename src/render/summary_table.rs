@@ -1,15 +1,13 @@
-//! The summary for people (one screen of tables) and for programs (one JSON document).
-//! The JSON types are kept apart from the summary's own: their member names are a contract,
-//! changed by additions only.
+//! The summary for people: one screen of tables (comfy-table), no borders; on a terminal
+//! fitted to its width with cut cells marked `…`; elsewhere nothing cut; one line a row;
+//! bold headers in colour.
 
-use comfy_table::{Cell, CellAlignment, ColumnConstraint, Table, Width};
-use serde::Serialize;
-
-use super::table::{header_row, new_table, one_line_row};
-use super::text::{escape_untrusted, format_age, format_count, format_size, plural};
-use crate::summary::{
-    AGE_BUCKETS, BUCKET_COUNT, Culprit, Group, Grouping, Stats, Summary, bucket_label,
+use comfy_table::{
+    Attribute, Cell, CellAlignment, ColumnConstraint, ContentArrangement, Row, Table, Width,
 };
+
+use super::text::{escape_untrusted, format_age, format_count, format_size, plural};
+use crate::summary::{AGE_BUCKETS, BUCKET_COUNT, Culprit, Group, Grouping, Summary, bucket_label};
 
 /// How the tables are laid out.
 #[derive(Debug, Clone, Copy)]
@@ -32,19 +30,6 @@ fn title(grouping: Grouping) -> &'static str {
     }
 }
 
-/// The JSON member of a grouping.
-pub fn json_member(grouping: Grouping) -> &'static str {
-    match grouping {
-        Grouping::Queue => "queues",
-        Grouping::Sender => "senders",
-        Grouping::SenderDomain => "sender_domains",
-        Grouping::Recipient => "recipients",
-        Grouping::RecipientDomain => "recipient_domains",
-        Grouping::Reason => "reasons",
-        Grouping::Age => "ages",
-    }
-}
-
 fn shown_key(grouping: Grouping, key: &str) -> String {
     match (grouping, key) {
         (Grouping::SenderDomain, "") => "(null sender)".into(),
@@ -53,7 +38,8 @@ fn shown_key(grouping: Grouping, key: &str) -> String {
     }
 }
 
-fn share(part: u64, total: u64) -> f64 {
+/// `part` of `total`, 0 to 1.
+pub(super) fn share(part: u64, total: u64) -> f64 {
     if total == 0 {
         0.0
     } else {
@@ -133,7 +119,7 @@ fn group_table(
     table
 }
 
-fn bucket_of_label(label: &str) -> usize {
+pub(super) fn bucket_of_label(label: &str) -> usize {
     (0..BUCKET_COUNT)
         .find(|&b| bucket_label(b) == label)
         .unwrap_or(BUCKET_COUNT)
@@ -218,170 +204,46 @@ pub fn render_summary(
     text
 }
 
-// JSON.
-
-#[derive(Serialize)]
-struct SummaryJson {
-    now: i64,
-    total: TotalJson,
-    #[serde(flatten)]
-    groupings: serde_json::Map<String, serde_json::Value>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    age_histogram: Option<HistogramJson>,
-    /// Distinct keys per grouping (the lists hold the top N).
-    distinct: serde_json::Map<String, serde_json::Value>,
-    culprit: Option<CulpritJson>,
-}
-
-#[derive(Serialize)]
-struct TotalJson {
-    count: u64,
-    bytes: u64,
-    recipients: u64,
-    oldest_age: i64,
-}
-
-#[derive(Serialize)]
-struct GroupJson<'a> {
-    key: &'a str,
-    count: u64,
-    bytes: u64,
-    /// Of the selected messages, 0 to 1.
-    share: f64,
-    oldest_age: i64,
-    recipients: u64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    example: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    min_age: Option<i64>,
-    /// None for the last, open bucket.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    max_age: Option<Option<i64>>,
-}
-
-#[derive(Serialize)]
-struct HistogramJson {
-    buckets: Vec<BucketJson>,
-    total: Vec<u64>,
-    sender_domains: Vec<DomainAgesJson>,
-}
-
-#[derive(Serialize)]
-struct BucketJson {
-    key: String,
-    min_age: i64,
-    max_age: Option<i64>,
-}
-
-#[derive(Serialize)]
-struct DomainAgesJson {
-    key: String,
-    counts: Vec<u64>,
-}
-
-#[derive(Serialize)]
-struct CulpritJson {
-    kind: &'static str,
-    key: String,
-    count: u64,
-    share: f64,
-    command: String,
-}
-
-fn bucket_bounds(bucket: usize) -> (i64, Option<i64>) {
-    let min = if bucket == 0 {
-        0
+/// A borderless table, fitted to `width` columns when given (a terminal).
+pub fn new_table(color: bool, width: Option<usize>) -> Table {
+    let mut table = Table::new();
+    table.load_style(comfy_table::presets::NOTHING);
+    if color {
+        table.enforce_styling();
     } else {
-        AGE_BUCKETS[bucket - 1] * 60
-    };
-    (min, AGE_BUCKETS.get(bucket).map(|m| m * 60))
+        table.force_no_tty();
+    }
+    match width {
+        Some(width) => {
+            table
+                .set_content_arrangement(ContentArrangement::Dynamic)
+                .set_width(u16::try_from(width).unwrap_or(u16::MAX))
+                .set_truncation_indicator("…");
+        }
+        None => {
+            table.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    table
 }
 
-fn group_json<'a>(grouping: Grouping, group: &'a Group, summary: &Summary) -> GroupJson<'a> {
-    let bounds = (grouping == Grouping::Age).then(|| bucket_bounds(bucket_of_label(&group.key)));
-    GroupJson {
-        key: &group.key,
-        count: group.stats.count,
-        bytes: group.stats.bytes,
-        share: share(group.stats.count, summary.total.count),
-        oldest_age: group.stats.oldest_age(summary.now),
-        recipients: group.stats.recipients,
-        example: group.example.as_deref(),
-        min_age: bounds.map(|(min, _)| min),
-        max_age: bounds.map(|(_, max)| max),
-    }
+/// A header row, bold in colour, never wrapped.
+pub fn header_row(titles: &[&str], color: bool) -> Row {
+    let mut row = Row::from(titles.iter().map(|title| {
+        let cell = Cell::new(title);
+        if color {
+            cell.add_attribute(Attribute::Bold)
+        } else {
+            cell
+        }
+    }));
+    row.max_height(1);
+    row
 }
 
-pub fn render_summary_json(
-    summary: &Summary,
-    culprit: Option<(&Culprit, &str)>,
-    top: usize,
-) -> String {
-    let mut groupings = serde_json::Map::new();
-    let mut distinct = serde_json::Map::new();
-    for (grouping, groups) in &summary.groupings {
-        let rows: Vec<GroupJson<'_>> = groups
-            .iter()
-            .take(top)
-            .map(|group| group_json(*grouping, group, summary))
-            .collect();
-        let member = json_member(*grouping);
-        groupings.insert(
-            member.into(),
-            serde_json::to_value(rows).unwrap_or_default(),
-        );
-        distinct.insert(member.into(), groups.len().into());
-    }
-    let age_histogram = summary.grouping(Grouping::Age).map(|_| HistogramJson {
-        buckets: (0..BUCKET_COUNT)
-            .map(|b| {
-                let (min_age, max_age) = bucket_bounds(b);
-                BucketJson {
-                    key: bucket_label(b),
-                    min_age,
-                    max_age,
-                }
-            })
-            .collect(),
-        total: summary.age_histogram().to_vec(),
-        sender_domains: summary
-            .grouping(Grouping::SenderDomain)
-            .unwrap_or_default()
-            .iter()
-            .take(top)
-            .map(|group| DomainAgesJson {
-                key: group.key.to_string(),
-                counts: group.histogram.clone(),
-            })
-            .collect(),
-    });
-    let document = SummaryJson {
-        now: summary.now,
-        total: total_json(&summary.total, summary.now),
-        groupings,
-        age_histogram,
-        distinct,
-        culprit: culprit.map(|(culprit, command)| CulpritJson {
-            kind: match culprit.grouping {
-                Grouping::SenderDomain => "sender_domain",
-                _ => "sender",
-            },
-            key: culprit.key.clone(),
-            count: culprit.count,
-            share: culprit.share,
-            command: command.to_string(),
-        }),
-    };
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
-fn total_json(total: &Stats, now: i64) -> TotalJson {
-    TotalJson {
-        count: total.count,
-        bytes: total.bytes,
-        recipients: total.recipients,
-        oldest_age: total.oldest_age(now),
-    }
+/// A row of cells, never wrapped: on a terminal, what does not fit is cut.
+pub fn one_line_row(cells: Vec<Cell>) -> Row {
+    let mut row = Row::from(cells);
+    row.max_height(1);
+    row
 }

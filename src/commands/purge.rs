@@ -1,0 +1,113 @@
+//! `postq purge [QUEUE...]`: `postsuper -d ALL [QUEUE...]`, after a count of what is there
+//! now and the count typed back.
+
+use std::fmt::Write as _;
+
+use super::Context;
+use crate::action::{Consent, Tally, confirm, consent};
+use crate::cli::PurgeArgs;
+use crate::error::{Error, Result};
+use crate::postfix::Operation;
+use crate::queue::QueueName;
+use crate::render::{DRY_RUN_DONE, format_count, format_size, plural};
+use crate::scan::Repeats;
+
+pub fn run(ctx: &mut Context<'_>, args: &PurgeArgs) -> Result<()> {
+    ctx.refuse_input("purge")?;
+    let queues: Vec<QueueName> = if args.queues.is_empty() {
+        Operation::Delete.default_queues().to_vec()
+    } else {
+        args.queues.clone()
+    };
+    let per_queue = count_queues(ctx, &queues)?;
+    let count: u64 = per_queue.iter().map(|t| t.count).sum();
+    let names = queues
+        .iter()
+        .map(|q| q.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if count == 0 {
+        writeln!(ctx.console.out, "Nothing to purge: no message in {names}.")?;
+        return Ok(());
+    }
+    let details = describe(&queues, &per_queue, &names);
+    let count = usize::try_from(count).unwrap_or(usize::MAX);
+    let decision = consent(
+        args.confirm.dry_run,
+        args.confirm.yes,
+        ctx.settings.terminal.interactive(),
+        count,
+        true,
+    );
+    if decision == Consent::DryRun {
+        write!(ctx.console.out, "Would delete {details}")?;
+        writeln!(ctx.console.out, "{DRY_RUN_DONE}")?;
+        return Ok(());
+    }
+    let Context {
+        console, prompter, ..
+    } = ctx;
+    confirm(decision, "delete", count, console, *prompter, |console| {
+        write!(console.err, "Delete {details}").map_err(Error::Output)
+    })?;
+    let run = ctx.postfix.purge(&args.queues);
+    for line in &run.other {
+        ctx.console.warn(line);
+    }
+    let deleted = run.total.unwrap_or(run.done.len() as u64);
+    let mut text = format!(
+        "Deleted {} from {names}",
+        plural(deleted, "message", "messages")
+    );
+    if deleted != count as u64 {
+        let _ = write!(
+            text,
+            " ({} when previewed: mail came and went meanwhile)",
+            format_count(count as u64)
+        );
+    }
+    writeln!(ctx.console.out, "{text}.")?;
+    match run.failure {
+        Some(failure) => Err(failure.into()),
+        None => Ok(()),
+    }
+}
+
+/// Messages and bytes in each queue now, by queue index.
+fn count_queues(ctx: &mut Context<'_>, queues: &[QueueName]) -> Result<[Tally; 5]> {
+    let mut per_queue = [Tally::default(); 5];
+    ctx.read_live_queue(
+        Repeats::Dropped,
+        |entry| queues.contains(&entry.queue),
+        |entry, _| {
+            let tally = &mut per_queue[entry.queue.index()];
+            tally.count += 1;
+            tally.bytes += entry.size;
+        },
+    )?;
+    Ok(per_queue)
+}
+
+/// "every message in deferred: 3 messages (2.0 KiB) now:" and a line per queue; the verb
+/// ("Delete", "Would delete") goes before it.
+fn describe(queues: &[QueueName], per_queue: &[Tally; 5], names: &str) -> String {
+    let count: u64 = per_queue.iter().map(|t| t.count).sum();
+    let bytes: u64 = per_queue.iter().map(|t| t.bytes).sum();
+    let mut details = format!(
+        "every message in {names}: {} ({}) now:\n",
+        plural(count, "message", "messages"),
+        format_size(bytes)
+    );
+    for queue in queues {
+        let tally = per_queue[queue.index()];
+        let _ = writeln!(
+            details,
+            "  {:<8}  {:>9}  {}",
+            queue.as_str(),
+            format_count(tally.count),
+            format_size(tally.bytes)
+        );
+    }
+    details.push_str("Mail that arrives in these queues before postsuper runs goes too.\n");
+    details
+}
