@@ -5,7 +5,7 @@
 use std::io::Write;
 
 use super::Context;
-use crate::action::{Consent, Outcome, Plan, catching_interruptions, confirm, consent, execute};
+use crate::action::{Consent, Outcome, Plan, catching_interruptions, confirm, execute};
 use crate::cli::ActionArgs;
 use crate::error::{Error, Result};
 use crate::postfix::Operation;
@@ -47,13 +47,7 @@ pub fn run(
             .out
             .write_all(render_nothing_to_do(&plan).as_bytes());
     }
-    let decision = consent(
-        args.confirm.dry_run,
-        args.confirm.yes,
-        ctx.settings.terminal.interactive(),
-        plan.len(),
-        false,
-    );
+    let decision = ctx.consent(&args.confirm, plan.len(), false);
     if decision == Consent::DryRun {
         return show_dry_run(ctx, &plan, shown);
     }

@@ -3,7 +3,7 @@
 //! confirmation, as the actions do.
 
 use super::Context;
-use crate::action::{Consent, confirm, consent};
+use crate::action::{Consent, confirm};
 use crate::cli::FlushArgs;
 use crate::error::{Error, Result};
 use crate::queue::QueueName;
@@ -85,13 +85,7 @@ fn select_deferred(ctx: &mut Context<'_>, selection: &Selection) -> Result<Flush
 
 /// Whether to go ahead: false after a dry run; an error when not confirmed.
 fn consented(ctx: &mut Context<'_>, args: &FlushArgs, count: usize, preview: &str) -> Result<bool> {
-    let decision = consent(
-        args.confirm.dry_run,
-        args.confirm.yes,
-        ctx.settings.terminal.interactive(),
-        count,
-        false,
-    );
+    let decision = ctx.consent(&args.confirm, count, false);
     match decision {
         Consent::DryRun => {
             write!(ctx.console.out, "Would flush {preview}")?;

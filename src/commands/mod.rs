@@ -11,8 +11,8 @@ mod summarize;
 use std::fs::File;
 use std::io;
 
-use crate::action::Prompter;
-use crate::cli::Command;
+use crate::action::{Consent, Prompter};
+use crate::cli::{Command, ConfirmArgs};
 use crate::console::{Console, report_malformed};
 use crate::error::{Error, Reading, Result};
 use crate::postfix::{Listing, Operation, Postfix, SavedListing};
@@ -61,6 +61,17 @@ impl Context<'_> {
                 Ok(Box::new(SavedListing(file)))
             }
         }
+    }
+
+    /// What stands between a plan of `count` messages and the queue.
+    fn consent(&self, confirm: &ConfirmArgs, count: usize, purge: bool) -> Consent {
+        crate::action::consent(
+            confirm.dry_run,
+            confirm.yes,
+            self.settings.terminal.interactive(),
+            count,
+            purge,
+        )
     }
 
     /// Commands that change the queue work on the live one, never on a saved listing.

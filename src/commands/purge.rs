@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::Context;
-use crate::action::{Consent, Tally, confirm, consent};
+use crate::action::{Consent, Tally, confirm};
 use crate::cli::PurgeArgs;
 use crate::error::{Error, Result};
 use crate::postfix::Operation;
@@ -32,13 +32,7 @@ pub fn run(ctx: &mut Context<'_>, args: &PurgeArgs) -> Result<()> {
     }
     let details = describe(&queues, &per_queue, &names);
     let count = usize::try_from(count).unwrap_or(usize::MAX);
-    let decision = consent(
-        args.confirm.dry_run,
-        args.confirm.yes,
-        ctx.settings.terminal.interactive(),
-        count,
-        true,
-    );
+    let decision = ctx.consent(&args.confirm, count, true);
     if decision == Consent::DryRun {
         write!(ctx.console.out, "Would delete {details}")?;
         writeln!(ctx.console.out, "{DRY_RUN_DONE}")?;

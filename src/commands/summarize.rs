@@ -7,9 +7,11 @@ use crate::error::Result;
 use crate::render::{
     SummaryLayout, format_count, render_summary, render_summary_json, shell_quote,
 };
+use crate::scan::ScanReport;
 use crate::scan::{parse_threads, scan_parallel};
 use crate::selection::Selection;
-use crate::summary::{Aggregator, Grouping, find_culprit};
+use crate::settings::Settings;
+use crate::summary::{Aggregator, Grouping, Summary, find_culprit};
 
 pub fn run(ctx: &mut Context<'_>, args: &SummaryArgs) -> Result<()> {
     let selection = Selection::from_args(&args.selection)?;
@@ -17,45 +19,11 @@ pub fn run(ctx: &mut Context<'_>, args: &SummaryArgs) -> Result<()> {
         Some(by) => vec![by],
         None => Grouping::DEFAULT.to_vec(),
     };
-    let listing = ctx.open_listing()?;
+    let (report, summary) = summarize(ctx, &selection, &groupings)?;
     let settings = ctx.settings;
     let console = &mut ctx.console;
-    let now = settings.now;
-    // Parts aggregated on every core, merged at the end.
-    let parts: Vec<Aggregator> = (0..parse_threads())
-        .map(|_| Aggregator::new(&groupings, now))
-        .collect();
-    let (report, parts) = {
-        let err = &mut *console.err;
-        scan_parallel(
-            listing,
-            parts,
-            |entry| selection.matches(entry, now),
-            |part, line| part.add(&line.entry),
-            |bad| report_malformed(&mut *err, bad),
-        )?
-    };
-    let mut parts = parts.into_iter();
-    let mut aggregator = parts
-        .next()
-        .unwrap_or_else(|| Aggregator::new(&groupings, now));
-    for part in parts {
-        aggregator.merge(part);
-    }
-    for warning in &report.warnings {
-        console.warn(warning);
-    }
-    let summary = aggregator.finish();
     let culprit = find_culprit(&summary).map(|culprit| {
-        let config = settings
-            .config_dir
-            .as_ref()
-            .map(|dir| format!("-c {} ", shell_quote(&dir.display().to_string())))
-            .unwrap_or_default();
-        let command = format!(
-            "postq {config}delete --from {} --dry-run",
-            shell_quote(&culprit.pattern)
-        );
+        let command = preview_command(settings, &culprit.pattern);
         (culprit, command)
     });
     let culprit = culprit.as_ref().map(|(c, command)| (c, command.as_str()));
@@ -83,4 +51,49 @@ pub fn run(ctx: &mut Context<'_>, args: &SummaryArgs) -> Result<()> {
         Some(err) => Err(err),
         None => Ok(()),
     }
+}
+
+/// One pass over the listing on every core, each part aggregated apart and merged.
+fn summarize(
+    ctx: &mut Context<'_>,
+    selection: &Selection,
+    groupings: &[Grouping],
+) -> Result<(ScanReport, Summary)> {
+    let listing = ctx.open_listing()?;
+    let now = ctx.settings.now;
+    let parts: Vec<Aggregator> = (0..parse_threads())
+        .map(|_| Aggregator::new(groupings, now))
+        .collect();
+    let err = &mut *ctx.console.err;
+    let (report, parts) = scan_parallel(
+        listing,
+        parts,
+        |entry| selection.matches(entry, now),
+        |part, line| part.add(&line.entry),
+        |bad| report_malformed(&mut *err, bad),
+    )?;
+    let mut parts = parts.into_iter();
+    let mut aggregator = parts
+        .next()
+        .unwrap_or_else(|| Aggregator::new(groupings, now));
+    for part in parts {
+        aggregator.merge(part);
+    }
+    for warning in &report.warnings {
+        ctx.console.warn(warning);
+    }
+    Ok((report, aggregator.finish()))
+}
+
+/// The command that previews the removal of what `pattern` selects, for this instance.
+fn preview_command(settings: &Settings, pattern: &str) -> String {
+    let config = settings
+        .config_dir
+        .as_ref()
+        .map(|dir| format!("-c {} ", shell_quote(&dir.display().to_string())))
+        .unwrap_or_default();
+    format!(
+        "postq {config}delete --from {} --dry-run",
+        shell_quote(pattern)
+    )
 }

@@ -124,6 +124,17 @@ fn run(
     })
 }
 
+/// `delete -f spam@bad.example --yes`, no terminal.
+fn delete_spam_yes(postfix: &FakePostfix) -> Run {
+    run(
+        &settings(false),
+        Operation::Delete,
+        &action_args("spam@bad.example", false, true),
+        postfix,
+        &mut Scripted::none(),
+    )
+}
+
 #[test]
 fn a_dry_run_previews_and_calls_no_postsuper() {
     let postfix = FakePostfix::new(&queue());
@@ -307,13 +318,7 @@ fn input_is_refused_for_actions() {
 #[test]
 fn a_verified_delete_holds_rereads_deletes_from_hold_and_leaves_the_rest() {
     let postfix = FakePostfix::new(&queue());
-    let done = run(
-        &settings(false),
-        Operation::Delete,
-        &action_args("spam@bad.example", false, true),
-        &postfix,
-        &mut Scripted::none(),
-    );
+    let done = delete_spam_yes(&postfix);
     assert!(done.result.is_ok(), "{}", done.err);
     assert_eq!(
         postfix.calls(),
@@ -342,13 +347,7 @@ fn a_queue_id_taken_by_another_message_is_never_deleted() {
         a2["sender"] = "ceo@good.example".into();
         a2["arrival_time"] = 4000.into();
     });
-    let done = run(
-        &settings(false),
-        Operation::Delete,
-        &action_args("spam@bad.example", false, true),
-        &postfix,
-        &mut Scripted::none(),
-    );
+    let done = delete_spam_yes(&postfix);
     assert!(done.result.is_ok(), "{}", done.err);
     assert_eq!(
         postfix.postsuper_calls(),
@@ -371,13 +370,7 @@ fn a_queue_id_taken_by_another_message_is_never_deleted() {
 fn long_queue_ids_delete_directly() {
     let postfix = FakePostfix::new(&queue());
     postfix.set_long_ids(true);
-    let done = run(
-        &settings(false),
-        Operation::Delete,
-        &action_args("spam@bad.example", false, true),
-        &postfix,
-        &mut Scripted::none(),
-    );
+    let done = delete_spam_yes(&postfix);
     assert!(done.result.is_ok());
     assert_eq!(postfix.postsuper_calls(), ["postsuper -d -: A1 A2 A3"]);
 }
@@ -386,13 +379,7 @@ fn long_queue_ids_delete_directly() {
 fn a_failing_postsuper_exits_1_and_releases_what_was_held() {
     let postfix = FakePostfix::new(&queue());
     postfix.fail_postsuper("-d", 0);
-    let done = run(
-        &settings(false),
-        Operation::Delete,
-        &action_args("spam@bad.example", false, true),
-        &postfix,
-        &mut Scripted::none(),
-    );
+    let done = delete_spam_yes(&postfix);
     let err = done.result.unwrap_err();
     assert_eq!(err.exit_code(), 1);
     assert!(
@@ -420,13 +407,7 @@ fn a_damaged_listing_aborts_before_anything_changes() {
     postfix.doctor_listing(1, |_, text| {
         text.push_str("{\"queue_name\": \"deferred\", \"queue_id\": \"Z9\"\n")
     });
-    let done = run(
-        &settings(false),
-        Operation::Delete,
-        &action_args("spam@bad.example", false, true),
-        &postfix,
-        &mut Scripted::none(),
-    );
+    let done = delete_spam_yes(&postfix);
     let error = done.result.unwrap_err();
     assert_eq!(error.exit_code(), 1);
     assert!(error.to_string().contains("nothing was changed"), "{error}");
@@ -466,13 +447,7 @@ fn a_damaged_reread_releases_and_deletes_nothing() {
     postfix.doctor_listing(2, |_, text| {
         text.push_str("{\"queue_name\": \"hold\", \"queue_id\": \n")
     });
-    let done = run(
-        &settings(false),
-        Operation::Delete,
-        &action_args("spam@bad.example", false, true),
-        &postfix,
-        &mut Scripted::none(),
-    );
+    let done = delete_spam_yes(&postfix);
     assert_eq!(done.result.unwrap_err().exit_code(), 1);
     assert_eq!(
         postfix.postsuper_calls(),

@@ -29,6 +29,10 @@ fn incident(spam: u32) -> Sandbox {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn dry_run_and_refusals_change_nothing() {
     let sandbox = incident(40);
     let before = snapshot(&sandbox);
@@ -75,6 +79,10 @@ fn dry_run_and_refusals_change_nothing() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn delete_of_the_compromised_account_removes_exactly_its_messages() {
     let sandbox = incident(120);
     let before = snapshot(&sandbox);
@@ -115,6 +123,10 @@ fn delete_of_the_compromised_account_removes_exactly_its_messages() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn selected_messages_on_hold_are_deleted_and_unselected_ones_stay_held() {
     let sandbox = incident(10);
     // Two spam messages were on hold before the delete.
@@ -142,6 +154,10 @@ fn selected_messages_on_hold_are_deleted_and_unselected_ones_stay_held() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn hold_release_and_requeue_round_trip() {
     let sandbox = incident(20);
     let output = sandbox
@@ -226,6 +242,10 @@ fn hold_release_and_requeue_round_trip() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn purge_of_one_queue_and_of_all() {
     let sandbox = incident(15);
     let output = sandbox
@@ -268,6 +288,10 @@ fn purge_of_one_queue_and_of_all() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn maildrop_messages_are_reported_and_left_alone() {
     let sandbox = incident(5);
     sandbox.stop();
@@ -318,6 +342,10 @@ fn maildrop_messages_are_reported_and_left_alone() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn a_queue_id_that_names_another_message_by_delete_time_survives() {
     let sandbox = incident(30);
     let before = snapshot(&sandbox);
@@ -382,6 +410,10 @@ fn a_queue_id_that_names_another_message_by_delete_time_survives() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn long_queue_ids_are_deleted_directly() {
     let sandbox = Sandbox::with_long_queue_ids();
     sandbox.fill(25, COMPROMISED);
@@ -400,6 +432,10 @@ fn long_queue_ids_are_deleted_directly() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn postsuper_failing_comes_through_with_exit_1() {
     let sandbox = incident(3);
     let before = snapshot(&sandbox);
@@ -428,6 +464,10 @@ fn postsuper_failing_comes_through_with_exit_1() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn a_terminated_delete_finishes_its_step_releases_what_it_held_and_exits_130() {
     let sandbox = incident(30);
     let before = snapshot(&sandbox);

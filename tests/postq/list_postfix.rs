@@ -5,6 +5,10 @@ use std::time::Duration;
 use crate::support::*;
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn json_holds_exactly_what_postqueue_shows_with_the_same_members() {
     let sandbox = Sandbox::shared_incident();
     let expected = by_id(sandbox.postqueue_json());
@@ -17,6 +21,10 @@ fn json_holds_exactly_what_postqueue_shows_with_the_same_members() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn ids_count_and_table_agree_with_postqueue() {
     let sandbox = Sandbox::shared_incident();
     let expected = by_id(sandbox.postqueue_json());
@@ -53,6 +61,10 @@ fn ids_count_and_table_agree_with_postqueue() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn a_saved_dump_gives_the_same_as_the_live_queue() {
     let sandbox = Sandbox::shared_incident();
     let live = sandbox.postq().args(["list", "--json"]).output().unwrap();
@@ -78,6 +90,10 @@ fn a_saved_dump_gives_the_same_as_the_live_queue() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn long_queue_ids_are_listed() {
     let sandbox = Sandbox::with_long_queue_ids();
     sandbox.fill(5, "bulk@spam.example");
@@ -94,6 +110,10 @@ fn long_queue_ids_are_listed() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn an_empty_instance_is_an_empty_queue_not_an_error() {
     let sandbox = Sandbox::new();
     let output = sandbox.postq().arg("list").output().unwrap();
@@ -103,6 +123,10 @@ fn an_empty_instance_is_an_empty_queue_not_an_error() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn a_stopped_instance_is_read_directly_with_postqueues_warning_shown() {
     let sandbox = Sandbox::new();
     sandbox.fill(3, "someone@example.net");
@@ -122,6 +146,10 @@ fn a_stopped_instance_is_read_directly_with_postqueues_warning_shown() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn a_bad_config_directory_exits_1_with_postqueues_reason_and_a_hint() {
     let dir = tempfile::tempdir().unwrap();
     let output = postq()
@@ -151,6 +179,10 @@ fn a_bad_config_directory_exits_1_with_postqueues_reason_and_a_hint() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn a_non_root_user_is_told_what_to_do() {
     let sandbox = Sandbox::shared_incident();
     // postq's binary must be reachable for the unprivileged user.
@@ -256,6 +288,10 @@ fn a_limit_stops_reading_early_and_stops_postqueue() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn from_the_compromised_account_is_exactly_its_messages() {
     let sandbox = Sandbox::shared_incident();
     let mut expected: Vec<String> = sandbox
@@ -290,6 +326,10 @@ fn from_the_compromised_account_is_exactly_its_messages() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn summary_names_the_compromised_account_with_its_exact_count() {
     let sandbox = Sandbox::shared_incident();
     let output = sandbox.postq().arg("summary").output().unwrap();

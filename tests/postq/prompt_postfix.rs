@@ -20,6 +20,10 @@ fn exit_code(session: &rexpect::session::PtySession) -> i32 {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn answering_no_changes_nothing_and_yes_acts() {
     let sandbox = Sandbox::new();
     sandbox.incident(8);
@@ -55,6 +59,10 @@ fn answering_no_changes_nothing_and_yes_acts() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn a_purge_needs_the_count_typed() {
     let sandbox = Sandbox::new();
     sandbox.incident(4);

@@ -14,6 +14,10 @@ fn first_id_of(sandbox: &Sandbox, sender: &str) -> String {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn show_prints_what_postcat_prints_and_its_parts() {
     let sandbox = Sandbox::shared_incident();
     let id = first_id_of(sandbox, COMPROMISED);
@@ -62,6 +66,10 @@ fn show_prints_what_postcat_prints_and_its_parts() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn show_errors() {
     let sandbox = Sandbox::shared_incident();
     let output = sandbox
@@ -106,6 +114,10 @@ fn reason_of(entry: &serde_json::Value) -> &str {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
 fn flush_tries_the_selected_messages_now_and_all_with_yes() {
     let sandbox = Sandbox::new();
     sandbox.fill(3, "a@one.example");
