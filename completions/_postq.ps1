@@ -24,6 +24,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -37,6 +38,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('requeue', 'requeue', [CompletionResultType]::ParameterValue, 'Requeue the selected messages (postsuper -r): they are routed again and get new IDs')
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete every message of the given queues, or of all (postsuper -d ALL)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a queued message as postcat shows it: envelope, headers and body')
+            [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Release what an interrupted action left on hold, or finish its delete')
             [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Try to deliver now: all deferred mail (postqueue -f), or the selected messages (postqueue -i, one by one)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -62,6 +64,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object a line, in postqueue''s own member names (members postq does not know are passed through unchanged)')
             [CompletionResult]::new('--ids', '--ids', [CompletionResultType]::ParameterName, 'One queue ID a line')
@@ -91,6 +94,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON document: every grouping a list of {key, count, bytes, share, oldest_age}, largest first')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -98,6 +102,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             break
         }
         'postq;delete' {
+            [CompletionResult]::new('--repeat', '--repeat', [CompletionResultType]::ParameterName, 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Any recipient matches PATTERN (same forms as --from)')
@@ -115,6 +120,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every message: required when no selector is given')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
@@ -122,13 +128,14 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
             [CompletionResult]::new('--ids', '--ids', [CompletionResultType]::ParameterName, 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'In the preview, the exact messages: postqueue''s JSON lines')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'In the preview, the exact messages: postqueue''s JSON lines; after acting, the outcome as one JSON document on stdout (counts and IDs per class)')
             [CompletionResult]::new('--no-verify', '--no-verify', [CompletionResultType]::ParameterName, 'Delete directly, without holding and re-checking first. Safe only where queue IDs are not reused (enable_long_queue_ids = yes, where this is the default) or Postfix is stopped')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'postq;hold' {
+            [CompletionResult]::new('--repeat', '--repeat', [CompletionResultType]::ParameterName, 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Any recipient matches PATTERN (same forms as --from)')
@@ -146,6 +153,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every message: required when no selector is given')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
@@ -153,12 +161,13 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
             [CompletionResult]::new('--ids', '--ids', [CompletionResultType]::ParameterName, 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'In the preview, the exact messages: postqueue''s JSON lines')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'In the preview, the exact messages: postqueue''s JSON lines; after acting, the outcome as one JSON document on stdout (counts and IDs per class)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'postq;release' {
+            [CompletionResult]::new('--repeat', '--repeat', [CompletionResultType]::ParameterName, 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Any recipient matches PATTERN (same forms as --from)')
@@ -176,6 +185,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every message: required when no selector is given')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
@@ -183,12 +193,13 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
             [CompletionResult]::new('--ids', '--ids', [CompletionResultType]::ParameterName, 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'In the preview, the exact messages: postqueue''s JSON lines')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'In the preview, the exact messages: postqueue''s JSON lines; after acting, the outcome as one JSON document on stdout (counts and IDs per class)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'postq;requeue' {
+            [CompletionResult]::new('--repeat', '--repeat', [CompletionResultType]::ParameterName, 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Any recipient matches PATTERN (same forms as --from)')
@@ -206,6 +217,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every message: required when no selector is given')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
@@ -213,7 +225,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
             [CompletionResult]::new('--ids', '--ids', [CompletionResultType]::ParameterName, 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'In the preview, the exact messages: postqueue''s JSON lines')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'In the preview, the exact messages: postqueue''s JSON lines; after acting, the outcome as one JSON document on stdout (counts and IDs per class)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -222,6 +234,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
@@ -235,12 +248,28 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('--envelope', '--envelope', [CompletionResultType]::ParameterName, 'The envelope records (postcat -e)')
             [CompletionResult]::new('--headers', '--headers', [CompletionResultType]::ParameterName, 'The message headers (postcat -h)')
             [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'The message body (postcat -b)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'postq;recover' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
+            [CompletionResult]::new('--finish', '--finish', [CompletionResultType]::ParameterName, 'Complete an interrupted delete (hold, re-check, delete) instead of releasing')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'postq;flush' {
@@ -261,6 +290,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
@@ -274,6 +304,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -288,6 +319,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('requeue', 'requeue', [CompletionResultType]::ParameterValue, 'Requeue the selected messages (postsuper -r): they are routed again and get new IDs')
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete every message of the given queues, or of all (postsuper -d ALL)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a queued message as postcat shows it: envelope, headers and body')
+            [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Release what an interrupted action left on hold, or finish its delete')
             [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Try to deliver now: all deferred mail (postqueue -f), or the selected messages (postqueue -i, one by one)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -315,6 +347,9 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             break
         }
         'postq;help;show' {
+            break
+        }
+        'postq;help;recover' {
             break
         }
         'postq;help;flush' {

@@ -37,6 +37,9 @@ _postq() {
             postq,purge)
                 cmd="postq__subcmd__purge"
                 ;;
+            postq,recover)
+                cmd="postq__subcmd__recover"
+                ;;
             postq,release)
                 cmd="postq__subcmd__release"
                 ;;
@@ -70,6 +73,9 @@ _postq() {
             postq__subcmd__help,purge)
                 cmd="postq__subcmd__help__subcmd__purge"
                 ;;
+            postq__subcmd__help,recover)
+                cmd="postq__subcmd__help__subcmd__recover"
+                ;;
             postq__subcmd__help,release)
                 cmd="postq__subcmd__help__subcmd__release"
                 ;;
@@ -89,7 +95,7 @@ _postq() {
 
     case "${cmd}" in
         postq)
-            opts="-c -h -V --config-dir --input --color --help --version list summary delete hold release requeue purge show flush completions help"
+            opts="-c -h -V --config-dir --input --timeout --color --help --version list summary delete hold release requeue purge show recover flush completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -107,6 +113,10 @@ _postq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -119,7 +129,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__completions)
-            opts="-c -h --config-dir --input --color --help bash elvish fish powershell zsh"
+            opts="-c -h --config-dir --input --timeout --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -134,6 +144,10 @@ _postq() {
                     return 0
                     ;;
                 --input)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -149,12 +163,16 @@ _postq() {
             return 0
             ;;
         postq__subcmd__delete)
-            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --where --no-verify --config-dir --input --color --help"
+            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --where --no-verify --config-dir --input --timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --repeat)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -220,6 +238,10 @@ _postq() {
                     return 0
                     ;;
                 --input)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -235,7 +257,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__flush)
-            opts="-n -y -f -t -q -w -c -h --dry-run --yes --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --where --config-dir --input --color --help"
+            opts="-n -y -f -t -q -w -c -h --dry-run --yes --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --where --config-dir --input --timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -309,6 +331,10 @@ _postq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -321,7 +347,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__help)
-            opts="list summary delete hold release requeue purge show flush completions help"
+            opts="list summary delete hold release requeue purge show recover flush completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -432,6 +458,20 @@ _postq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        postq__subcmd__help__subcmd__recover)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         postq__subcmd__help__subcmd__release)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -489,12 +529,16 @@ _postq() {
             return 0
             ;;
         postq__subcmd__hold)
-            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --where --config-dir --input --color --help"
+            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --where --config-dir --input --timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --repeat)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -563,6 +607,10 @@ _postq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -575,7 +623,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__list)
-            opts="-f -t -q -w -c -h --json --ids --count --sort --reverse --limit --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --where --config-dir --input --color --help"
+            opts="-f -t -q -w -c -h --json --ids --count --sort --reverse --limit --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --where --config-dir --input --timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -657,6 +705,10 @@ _postq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -669,7 +721,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__purge)
-            opts="-n -y -c -h --dry-run --yes --config-dir --input --color --help"
+            opts="-n -y -c -h --dry-run --yes --config-dir --input --timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -684,6 +736,44 @@ _postq() {
                     return 0
                     ;;
                 --input)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postq__subcmd__recover)
+            opts="-n -y -c -h --finish --dry-run --yes --config-dir --input --timeout --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -699,12 +789,16 @@ _postq() {
             return 0
             ;;
         postq__subcmd__release)
-            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --where --config-dir --input --color --help"
+            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --where --config-dir --input --timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --repeat)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -770,6 +864,10 @@ _postq() {
                     return 0
                     ;;
                 --input)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -785,12 +883,16 @@ _postq() {
             return 0
             ;;
         postq__subcmd__requeue)
-            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --where --config-dir --input --color --help"
+            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --where --config-dir --input --timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --repeat)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -859,6 +961,10 @@ _postq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -871,7 +977,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__show)
-            opts="-c -h --envelope --headers --body --config-dir --input --color --help"
+            opts="-c -h --envelope --headers --body --config-dir --input --timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -889,6 +995,10 @@ _postq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -901,7 +1011,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__summary)
-            opts="-f -t -q -w -c -h --by --top --json --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --where --config-dir --input --color --help"
+            opts="-f -t -q -w -c -h --by --top --json --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --where --config-dir --input --timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -980,6 +1090,10 @@ _postq() {
                     return 0
                     ;;
                 --input)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

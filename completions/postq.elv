@@ -21,6 +21,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -34,6 +35,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand requeue 'Requeue the selected messages (postsuper -r): they are routed again and get new IDs'
             cand purge 'Delete every message of the given queues, or of all (postsuper -d ALL)'
             cand show 'Show a queued message as postcat shows it: envelope, headers and body'
+            cand recover 'Release what an interrupted action left on hold, or finish its delete'
             cand flush 'Try to deliver now: all deferred mail (postqueue -f), or the selected messages (postqueue -i, one by one)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -58,6 +60,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand --json 'One JSON object a line, in postqueue''s own member names (members postq does not know are passed through unchanged)'
             cand --ids 'One queue ID a line'
@@ -86,12 +89,14 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand --json 'One JSON document: every grouping a list of {key, count, bytes, share, oldest_age}, largest first'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'postq;delete'= {
+            cand --repeat 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round'
             cand -f 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive'
             cand --from 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive'
             cand -t 'Any recipient matches PATTERN (same forms as --from)'
@@ -109,6 +114,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand --all 'Every message: required when no selector is given'
             cand -n 'Show what would be done (count, bytes, queues, senders) and change nothing'
@@ -116,12 +122,13 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand -y 'Do it without asking (needed when there is no terminal to ask on)'
             cand --yes 'Do it without asking (needed when there is no terminal to ask on)'
             cand --ids 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)'
-            cand --json 'In the preview, the exact messages: postqueue''s JSON lines'
+            cand --json 'In the preview, the exact messages: postqueue''s JSON lines; after acting, the outcome as one JSON document on stdout (counts and IDs per class)'
             cand --no-verify 'Delete directly, without holding and re-checking first. Safe only where queue IDs are not reused (enable_long_queue_ids = yes, where this is the default) or Postfix is stopped'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'postq;hold'= {
+            cand --repeat 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round'
             cand -f 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive'
             cand --from 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive'
             cand -t 'Any recipient matches PATTERN (same forms as --from)'
@@ -139,6 +146,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand --all 'Every message: required when no selector is given'
             cand -n 'Show what would be done (count, bytes, queues, senders) and change nothing'
@@ -146,11 +154,12 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand -y 'Do it without asking (needed when there is no terminal to ask on)'
             cand --yes 'Do it without asking (needed when there is no terminal to ask on)'
             cand --ids 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)'
-            cand --json 'In the preview, the exact messages: postqueue''s JSON lines'
+            cand --json 'In the preview, the exact messages: postqueue''s JSON lines; after acting, the outcome as one JSON document on stdout (counts and IDs per class)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'postq;release'= {
+            cand --repeat 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round'
             cand -f 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive'
             cand --from 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive'
             cand -t 'Any recipient matches PATTERN (same forms as --from)'
@@ -168,6 +177,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand --all 'Every message: required when no selector is given'
             cand -n 'Show what would be done (count, bytes, queues, senders) and change nothing'
@@ -175,11 +185,12 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand -y 'Do it without asking (needed when there is no terminal to ask on)'
             cand --yes 'Do it without asking (needed when there is no terminal to ask on)'
             cand --ids 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)'
-            cand --json 'In the preview, the exact messages: postqueue''s JSON lines'
+            cand --json 'In the preview, the exact messages: postqueue''s JSON lines; after acting, the outcome as one JSON document on stdout (counts and IDs per class)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'postq;requeue'= {
+            cand --repeat 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round'
             cand -f 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive'
             cand --from 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive'
             cand -t 'Any recipient matches PATTERN (same forms as --from)'
@@ -197,6 +208,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand --all 'Every message: required when no selector is given'
             cand -n 'Show what would be done (count, bytes, queues, senders) and change nothing'
@@ -204,7 +216,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand -y 'Do it without asking (needed when there is no terminal to ask on)'
             cand --yes 'Do it without asking (needed when there is no terminal to ask on)'
             cand --ids 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)'
-            cand --json 'In the preview, the exact messages: postqueue''s JSON lines'
+            cand --json 'In the preview, the exact messages: postqueue''s JSON lines; after acting, the outcome as one JSON document on stdout (counts and IDs per class)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -212,6 +224,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand -n 'Show what would be done (count, bytes, queues, senders) and change nothing'
             cand --dry-run 'Show what would be done (count, bytes, queues, senders) and change nothing'
@@ -224,12 +237,27 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand --envelope 'The envelope records (postcat -e)'
             cand --headers 'The message headers (postcat -h)'
             cand --body 'The message body (postcat -b)'
             cand -h 'Print help'
             cand --help 'Print help'
+        }
+        &'postq;recover'= {
+            cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
+            cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
+            cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
+            cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
+            cand --finish 'Complete an interrupted delete (hold, re-check, delete) instead of releasing'
+            cand -n 'Show what would be done (count, bytes, queues, senders) and change nothing'
+            cand --dry-run 'Show what would be done (count, bytes, queues, senders) and change nothing'
+            cand -y 'Do it without asking (needed when there is no terminal to ask on)'
+            cand --yes 'Do it without asking (needed when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'postq;flush'= {
             cand -f 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive'
@@ -249,6 +277,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand -n 'Show what would be done (count, bytes, queues, senders) and change nothing'
             cand --dry-run 'Show what would be done (count, bytes, queues, senders) and change nothing'
@@ -261,6 +290,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -274,6 +304,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand requeue 'Requeue the selected messages (postsuper -r): they are routed again and get new IDs'
             cand purge 'Delete every message of the given queues, or of all (postsuper -d ALL)'
             cand show 'Show a queued message as postcat shows it: envelope, headers and body'
+            cand recover 'Release what an interrupted action left on hold, or finish its delete'
             cand flush 'Try to deliver now: all deferred mail (postqueue -f), or the selected messages (postqueue -i, one by one)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -293,6 +324,8 @@ set edit:completion:arg-completer[postq] = {|@words|
         &'postq;help;purge'= {
         }
         &'postq;help;show'= {
+        }
+        &'postq;help;recover'= {
         }
         &'postq;help;flush'= {
         }

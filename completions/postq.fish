@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_postq_global_optspecs
-    string join \n c/config-dir= input= color= h/help V/version
+    string join \n c/config-dir= input= timeout= color= h/help V/version
 end
 
 function __fish_postq_needs_command
@@ -26,6 +26,7 @@ end
 
 complete -c postq -n "__fish_postq_needs_command" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_needs_command" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_needs_command" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
 complete -c postq -n "__fish_postq_needs_command" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -39,6 +40,7 @@ complete -c postq -n "__fish_postq_needs_command" -f -a "release" -d 'Release th
 complete -c postq -n "__fish_postq_needs_command" -f -a "requeue" -d 'Requeue the selected messages (postsuper -r): they are routed again and get new IDs'
 complete -c postq -n "__fish_postq_needs_command" -f -a "purge" -d 'Delete every message of the given queues, or of all (postsuper -d ALL)'
 complete -c postq -n "__fish_postq_needs_command" -f -a "show" -d 'Show a queued message as postcat shows it: envelope, headers and body'
+complete -c postq -n "__fish_postq_needs_command" -f -a "recover" -d 'Release what an interrupted action left on hold, or finish its delete'
 complete -c postq -n "__fish_postq_needs_command" -f -a "flush" -d 'Try to deliver now: all deferred mail (postqueue -f), or the selected messages (postqueue -i, one by one)'
 complete -c postq -n "__fish_postq_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c postq -n "__fish_postq_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -61,6 +63,7 @@ complete -c postq -n "__fish_postq_using_subcommand list" -l id -d 'The message 
 complete -c postq -n "__fish_postq_using_subcommand list" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand list" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand list" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_using_subcommand list" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
 complete -c postq -n "__fish_postq_using_subcommand list" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -89,11 +92,13 @@ complete -c postq -n "__fish_postq_using_subcommand summary" -l id -d 'The messa
 complete -c postq -n "__fish_postq_using_subcommand summary" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand summary" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_using_subcommand summary" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c postq -n "__fish_postq_using_subcommand summary" -l json -d 'One JSON document: every grouping a list of {key, count, bytes, share, oldest_age}, largest first'
 complete -c postq -n "__fish_postq_using_subcommand summary" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postq -n "__fish_postq_using_subcommand delete" -l repeat -d 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r
@@ -106,6 +111,7 @@ complete -c postq -n "__fish_postq_using_subcommand delete" -l id -d 'The messag
 complete -c postq -n "__fish_postq_using_subcommand delete" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand delete" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_using_subcommand delete" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -113,9 +119,10 @@ complete -c postq -n "__fish_postq_using_subcommand delete" -l all -d 'Every mes
 complete -c postq -n "__fish_postq_using_subcommand delete" -s n -l dry-run -d 'Show what would be done (count, bytes, queues, senders) and change nothing'
 complete -c postq -n "__fish_postq_using_subcommand delete" -s y -l yes -d 'Do it without asking (needed when there is no terminal to ask on)'
 complete -c postq -n "__fish_postq_using_subcommand delete" -l ids -d 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)'
-complete -c postq -n "__fish_postq_using_subcommand delete" -l json -d 'In the preview, the exact messages: postqueue\'s JSON lines'
+complete -c postq -n "__fish_postq_using_subcommand delete" -l json -d 'In the preview, the exact messages: postqueue\'s JSON lines; after acting, the outcome as one JSON document on stdout (counts and IDs per class)'
 complete -c postq -n "__fish_postq_using_subcommand delete" -l no-verify -d 'Delete directly, without holding and re-checking first. Safe only where queue IDs are not reused (enable_long_queue_ids = yes, where this is the default) or Postfix is stopped'
 complete -c postq -n "__fish_postq_using_subcommand delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postq -n "__fish_postq_using_subcommand hold" -l repeat -d 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r
@@ -128,6 +135,7 @@ complete -c postq -n "__fish_postq_using_subcommand hold" -l id -d 'The message 
 complete -c postq -n "__fish_postq_using_subcommand hold" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand hold" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_using_subcommand hold" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -135,8 +143,9 @@ complete -c postq -n "__fish_postq_using_subcommand hold" -l all -d 'Every messa
 complete -c postq -n "__fish_postq_using_subcommand hold" -s n -l dry-run -d 'Show what would be done (count, bytes, queues, senders) and change nothing'
 complete -c postq -n "__fish_postq_using_subcommand hold" -s y -l yes -d 'Do it without asking (needed when there is no terminal to ask on)'
 complete -c postq -n "__fish_postq_using_subcommand hold" -l ids -d 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)'
-complete -c postq -n "__fish_postq_using_subcommand hold" -l json -d 'In the preview, the exact messages: postqueue\'s JSON lines'
+complete -c postq -n "__fish_postq_using_subcommand hold" -l json -d 'In the preview, the exact messages: postqueue\'s JSON lines; after acting, the outcome as one JSON document on stdout (counts and IDs per class)'
 complete -c postq -n "__fish_postq_using_subcommand hold" -s h -l help -d 'Print help'
+complete -c postq -n "__fish_postq_using_subcommand release" -l repeat -d 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r
@@ -149,6 +158,7 @@ complete -c postq -n "__fish_postq_using_subcommand release" -l id -d 'The messa
 complete -c postq -n "__fish_postq_using_subcommand release" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand release" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_using_subcommand release" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -156,8 +166,9 @@ complete -c postq -n "__fish_postq_using_subcommand release" -l all -d 'Every me
 complete -c postq -n "__fish_postq_using_subcommand release" -s n -l dry-run -d 'Show what would be done (count, bytes, queues, senders) and change nothing'
 complete -c postq -n "__fish_postq_using_subcommand release" -s y -l yes -d 'Do it without asking (needed when there is no terminal to ask on)'
 complete -c postq -n "__fish_postq_using_subcommand release" -l ids -d 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)'
-complete -c postq -n "__fish_postq_using_subcommand release" -l json -d 'In the preview, the exact messages: postqueue\'s JSON lines'
+complete -c postq -n "__fish_postq_using_subcommand release" -l json -d 'In the preview, the exact messages: postqueue\'s JSON lines; after acting, the outcome as one JSON document on stdout (counts and IDs per class)'
 complete -c postq -n "__fish_postq_using_subcommand release" -s h -l help -d 'Print help'
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l repeat -d 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r
@@ -170,6 +181,7 @@ complete -c postq -n "__fish_postq_using_subcommand requeue" -l id -d 'The messa
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -177,10 +189,11 @@ complete -c postq -n "__fish_postq_using_subcommand requeue" -l all -d 'Every me
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s n -l dry-run -d 'Show what would be done (count, bytes, queues, senders) and change nothing'
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s y -l yes -d 'Do it without asking (needed when there is no terminal to ask on)'
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l ids -d 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)'
-complete -c postq -n "__fish_postq_using_subcommand requeue" -l json -d 'In the preview, the exact messages: postqueue\'s JSON lines'
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l json -d 'In the preview, the exact messages: postqueue\'s JSON lines; after acting, the outcome as one JSON document on stdout (counts and IDs per class)'
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s h -l help -d 'Print help'
 complete -c postq -n "__fish_postq_using_subcommand purge" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand purge" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_using_subcommand purge" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
 complete -c postq -n "__fish_postq_using_subcommand purge" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -189,6 +202,7 @@ complete -c postq -n "__fish_postq_using_subcommand purge" -s y -l yes -d 'Do it
 complete -c postq -n "__fish_postq_using_subcommand purge" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c postq -n "__fish_postq_using_subcommand show" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand show" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_using_subcommand show" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
 complete -c postq -n "__fish_postq_using_subcommand show" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -196,6 +210,16 @@ complete -c postq -n "__fish_postq_using_subcommand show" -l envelope -d 'The en
 complete -c postq -n "__fish_postq_using_subcommand show" -l headers -d 'The message headers (postcat -h)'
 complete -c postq -n "__fish_postq_using_subcommand show" -l body -d 'The message body (postcat -b)'
 complete -c postq -n "__fish_postq_using_subcommand show" -s h -l help -d 'Print help'
+complete -c postq -n "__fish_postq_using_subcommand recover" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand recover" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_using_subcommand recover" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_using_subcommand recover" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c postq -n "__fish_postq_using_subcommand recover" -l finish -d 'Complete an interrupted delete (hold, re-check, delete) instead of releasing'
+complete -c postq -n "__fish_postq_using_subcommand recover" -s n -l dry-run -d 'Show what would be done (count, bytes, queues, senders) and change nothing'
+complete -c postq -n "__fish_postq_using_subcommand recover" -s y -l yes -d 'Do it without asking (needed when there is no terminal to ask on)'
+complete -c postq -n "__fish_postq_using_subcommand recover" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c postq -n "__fish_postq_using_subcommand flush" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r
@@ -208,6 +232,7 @@ complete -c postq -n "__fish_postq_using_subcommand flush" -l id -d 'The message
 complete -c postq -n "__fish_postq_using_subcommand flush" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand flush" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_using_subcommand flush" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -216,18 +241,20 @@ complete -c postq -n "__fish_postq_using_subcommand flush" -s y -l yes -d 'Do it
 complete -c postq -n "__fish_postq_using_subcommand flush" -s h -l help -d 'Print help'
 complete -c postq -n "__fish_postq_using_subcommand completions" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand completions" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_using_subcommand completions" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
 complete -c postq -n "__fish_postq_using_subcommand completions" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c postq -n "__fish_postq_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show flush completions help" -f -a "list" -d 'List the queued messages: a table, JSON lines, IDs or a count'
-complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show flush completions help" -f -a "summary" -d 'Where the queue\'s weight is: per queue, top senders, domains, delay reasons, ages'
-complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show flush completions help" -f -a "delete" -d 'Delete the selected messages, after a preview and a confirmation'
-complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show flush completions help" -f -a "hold" -d 'Put the selected messages on hold (postsuper -h): kept, but not delivered'
-complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show flush completions help" -f -a "release" -d 'Release the selected messages from hold (postsuper -H)'
-complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show flush completions help" -f -a "requeue" -d 'Requeue the selected messages (postsuper -r): they are routed again and get new IDs'
-complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show flush completions help" -f -a "purge" -d 'Delete every message of the given queues, or of all (postsuper -d ALL)'
-complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show flush completions help" -f -a "show" -d 'Show a queued message as postcat shows it: envelope, headers and body'
-complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show flush completions help" -f -a "flush" -d 'Try to deliver now: all deferred mail (postqueue -f), or the selected messages (postqueue -i, one by one)'
-complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show flush completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show flush completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "list" -d 'List the queued messages: a table, JSON lines, IDs or a count'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "summary" -d 'Where the queue\'s weight is: per queue, top senders, domains, delay reasons, ages'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "delete" -d 'Delete the selected messages, after a preview and a confirmation'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "hold" -d 'Put the selected messages on hold (postsuper -h): kept, but not delivered'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "release" -d 'Release the selected messages from hold (postsuper -H)'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "requeue" -d 'Requeue the selected messages (postsuper -r): they are routed again and get new IDs'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "purge" -d 'Delete every message of the given queues, or of all (postsuper -d ALL)'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "show" -d 'Show a queued message as postcat shows it: envelope, headers and body'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "recover" -d 'Release what an interrupted action left on hold, or finish its delete'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "flush" -d 'Try to deliver now: all deferred mail (postqueue -f), or the selected messages (postqueue -i, one by one)'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

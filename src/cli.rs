@@ -46,6 +46,11 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "FILE")]
     pub input: Option<PathBuf>,
 
+    /// Stop a Postfix program that says nothing for DURATION (a stalled master or showq),
+    /// and report what was done
+    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration, default_value = "60s")]
+    pub timeout: i64,
+
     /// When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -99,6 +104,16 @@ pub enum Command {
     #[command(after_help = SHOW_EXAMPLES)]
     Show(ShowArgs),
 
+    /// Release what an interrupted action left on hold, or finish its delete
+    ///
+    /// An action writes a journal before it changes anything (in /var/lib/postq, or
+    /// $POSTQ_STATE_DIR). When postq is killed half-way, the journal stays, and every later
+    /// command on that Postfix instance says so. recover shows it, then releases the
+    /// messages it put on hold that are still on hold as planned; with --finish, it
+    /// completes the interrupted delete instead, with the same checks.
+    #[command(after_help = RECOVER_EXAMPLES)]
+    Recover(RecoverArgs),
+
     /// Try to deliver now: all deferred mail (postqueue -f), or the selected messages
     /// (postqueue -i, one by one)
     #[command(after_help = FLUSH_EXAMPLES)]
@@ -107,6 +122,22 @@ pub enum Command {
     /// Print a shell completion script
     #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
+}
+
+const RECOVER_EXAMPLES: &str = "\
+Examples:
+  postq recover --dry-run                what an interrupted action left on hold
+  postq recover                          release it, after a prompt
+  postq recover --finish --yes           complete the interrupted delete instead";
+
+#[derive(Debug, Args)]
+pub struct RecoverArgs {
+    /// Complete an interrupted delete (hold, re-check, delete) instead of releasing
+    #[arg(long)]
+    pub finish: bool,
+
+    #[command(flatten)]
+    pub confirm: ConfirmArgs,
 }
 
 const SHOW_EXAMPLES: &str = "\
@@ -242,9 +273,15 @@ pub struct ActionArgs {
     #[arg(long, conflicts_with = "json")]
     pub ids: bool,
 
-    /// In the preview, the exact messages: postqueue's JSON lines
+    /// In the preview, the exact messages: postqueue's JSON lines; after acting, the
+    /// outcome as one JSON document on stdout (counts and IDs per class)
     #[arg(long)]
     pub json: bool,
+
+    /// After acting, read, plan and act again up to N more times while messages still match
+    /// (mail that arrived or was in motion meanwhile); the consent covers every round
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub repeat: u32,
 
     // Last: its help heading would carry over to the options after it.
     #[command(flatten)]

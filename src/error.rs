@@ -37,6 +37,12 @@ pub enum Error {
     /// Ctrl-C during an action: it stopped at a safe point.
     #[error("interrupted: stopped at a safe point; messages postq had put on hold were released")]
     Interrupted,
+    /// The journal of an action could not be written: nothing was changed.
+    #[error("cannot write the action's journal in {}: {source}: nothing was changed", dir.display())]
+    Journal { dir: PathBuf, source: io::Error },
+    /// The journal of an interrupted action could not be read.
+    #[error("cannot read the journal {}: {source}", path.display())]
+    JournalRead { path: PathBuf, source: io::Error },
     /// A JSON document could not be made.
     #[error("writing JSON: {0}")]
     Json(#[from] serde_json::Error),
@@ -89,6 +95,8 @@ impl Error {
             | Error::MalformedLines { .. }
             | Error::NoSuchMessage { .. }
             | Error::Json(_)
+            | Error::Journal { .. }
+            | Error::JournalRead { .. }
             | Error::Output(_) => 1,
         }
     }
@@ -109,10 +117,15 @@ impl Error {
                 "each is named above by its line number; is this `postqueue -j` output?".into(),
             ),
             Error::MalformedLines { .. } => None,
+            Error::Journal { .. } => Some(
+                "actions need root (as postsuper does); POSTQ_STATE_DIR names another directory for journals"
+                    .into(),
+            ),
             Error::Input { .. }
             | Error::Listing(_)
             | Error::NoSuchMessage { .. }
             | Error::Json(_)
+            | Error::JournalRead { .. }
             | Error::Output(_)
             | Error::Interrupted => None,
         }

@@ -22,6 +22,7 @@ mod render;
 mod scan;
 mod selection;
 mod settings;
+mod signals;
 mod summary;
 #[doc(hidden)]
 pub mod testing;
@@ -35,7 +36,7 @@ use crate::cli::Cli;
 use crate::commands::Context;
 use crate::console::{Console, Level, report, report_error};
 use crate::error::Error;
-use crate::postfix::{Postfix, PostfixPrograms};
+use crate::postfix::{DEFAULT_TIMEOUT, Postfix, PostfixPrograms};
 use crate::settings::{Settings, Terminal};
 
 // For the benches (hot paths), the docs generator and the docs tests.
@@ -51,7 +52,8 @@ pub fn run() -> u8 {
         Err(err) => return report_clap_error(&err),
     };
     let settings = Settings::resolve(&cli.global, Terminal::detect());
-    let postfix = PostfixPrograms::new(settings.config_dir.clone());
+    signals::watch();
+    let postfix = PostfixPrograms::new(settings.config_dir.clone(), settings.timeout);
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     // Not locked for the whole run: a thread of an action writes a notice too.
     let mut err = io::stderr();
@@ -80,7 +82,9 @@ pub fn run_with(
             return 2;
         }
     };
-    let settings = Settings::resolve(&cli.global, Terminal::default());
+    let mut settings = Settings::resolve(&cli.global, Terminal::default());
+    settings.state_dir =
+        std::env::temp_dir().join(format!("postq-run-with-{}", std::process::id()));
     run_command(&cli, &settings, postfix, out, err, &mut TerminalPrompter)
 }
 
@@ -125,7 +129,7 @@ fn report_clap_error(err: &clap::Error) -> u8 {
         }
         ErrorKind::DisplayVersion => {
             // postq's version, and the Postfix version it would work with.
-            let postfix = match PostfixPrograms::new(None).mail_version() {
+            let postfix = match PostfixPrograms::new(None, DEFAULT_TIMEOUT).mail_version() {
                 Some(version) => format!("Postfix {version}"),
                 None => "Postfix: not found (no postconf in PATH, /usr/sbin or /usr/local/sbin)"
                     .to_string(),

@@ -15,7 +15,14 @@ pub struct Settings {
     pub terminal: Terminal,
     /// The moment ages are measured from, read once so every message is aged alike.
     pub now: i64,
+    /// Where actions keep their journals: $POSTQ_STATE_DIR, else /var/lib/postq.
+    pub state_dir: PathBuf,
+    /// How long a Postfix program may say nothing before it is stopped.
+    pub timeout: std::time::Duration,
 }
+
+/// Where actions keep their journals unless $POSTQ_STATE_DIR says otherwise.
+pub const STATE_DIR: &str = "/var/lib/postq";
 
 /// Where `--input` reads from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,6 +98,10 @@ impl Settings {
             color,
             terminal,
             now,
+            state_dir: std::env::var_os("POSTQ_STATE_DIR")
+                .filter(|dir| !dir.is_empty())
+                .map_or_else(|| PathBuf::from(STATE_DIR), PathBuf::from),
+            timeout: std::time::Duration::from_secs(global.timeout.max(1) as u64),
         }
     }
 }

@@ -32,7 +32,6 @@ pub struct FakePostfix {
     backend: Backend,
     /// Every call, e.g. `list`, `postsuper -h -: A1 A2`, `postsuper -d - hold: A1`.
     calls: RefCell<Vec<String>>,
-    long_ids: Cell<Option<bool>>,
     /// A postsuper flag that fails like a non-root run, after acting on this many IDs.
     failing: Cell<Option<(&'static str, usize)>>,
     listing_hooks: RefCell<HashMap<u32, ListingHook>>,
@@ -52,24 +51,21 @@ impl FakePostfix {
 
     /// The real programs, run with `-c config_dir`: the hooks doctor their answers.
     pub fn around_programs(config_dir: PathBuf) -> FakePostfix {
-        FakePostfix::with(Backend::Programs(PostfixPrograms::new(Some(config_dir))))
+        FakePostfix::with(Backend::Programs(PostfixPrograms::new(
+            Some(config_dir),
+            crate::postfix::DEFAULT_TIMEOUT,
+        )))
     }
 
     fn with(backend: Backend) -> FakePostfix {
         FakePostfix {
             backend,
             calls: RefCell::new(Vec::new()),
-            long_ids: Cell::new(None),
             failing: Cell::new(None),
             listing_hooks: RefCell::new(HashMap::new()),
             queue_hooks: RefCell::new(HashMap::new()),
             lists: Cell::new(0),
         }
-    }
-
-    /// What `postconf -h enable_long_queue_ids` answers (in memory: no unless set).
-    pub fn set_long_ids(&self, long: bool) {
-        self.long_ids.set(Some(long));
     }
 
     /// postsuper with `flag` (`-d`, `-h`, ...) acts on the first `after` IDs, then fails
@@ -226,14 +222,6 @@ impl Postfix for FakePostfix {
         match &self.backend {
             Backend::Memory(_) => Some("3.7.11".into()),
             Backend::Programs(programs) => programs.mail_version(),
-        }
-    }
-
-    fn long_queue_ids(&self) -> Result<bool, PostfixError> {
-        match (&self.backend, self.long_ids.get()) {
-            (_, Some(long)) => Ok(long),
-            (Backend::Memory(_), None) => Ok(false),
-            (Backend::Programs(programs), None) => programs.long_queue_ids(),
         }
     }
 

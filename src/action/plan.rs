@@ -182,6 +182,11 @@ impl Plan {
         );
     }
 
+    /// Adds a message known from a journal (no listing line): as planned then.
+    pub fn add_journaled(&mut self, id: &str, queue: QueueName, seen: &super::Seen) {
+        self.add_planned(id, queue, seen.arrival_time, seen.size, &seen.sender, "");
+    }
+
     fn add_planned(
         &mut self,
         id: &str,

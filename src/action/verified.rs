@@ -1,33 +1,39 @@
-//! A delete where queue IDs can be reused (short IDs, Postfix's default) goes in three
-//! steps, so that no message that took over a planned ID is ever deleted:
-//! 1. [`hold`] the planned messages (`postsuper -h -`): nothing delivers or reuses them now;
-//! 2. [`recheck`]: re-read the queue and keep the planned IDs whose message in hold is still
-//!    the planned one (arrival time, sender, size);
-//! 3. [`delete_held`] those from the hold queue only (`postsuper -d - hold`), and
-//!    [`release`] (`postsuper -H -`) every other message step 1 put on hold.
+//! Where queue IDs can be reused, a message on hold keeps its ID (its queue file stays), so
+//! holding first closes the window between checking and acting:
+//!
+//! `delete` ([`hold_first`]):
+//! 1. hold the planned messages not on hold yet (`postsuper -h -`);
+//! 2. re-read the queue: keep the planned IDs whose message on hold is still the planned
+//!    one (arrival time, sender, size);
+//! 3. delete those from the hold queue only (`postsuper -d - hold`);
+//! 4. release (`postsuper -H - hold`) every other message step 1 put on hold.
+//!
+//! `hold` ([`hold_then_check`]): hold, re-read, release what step 1 held under an ID that
+//! names another message now.
+//!
+//! Each step is written to the journal first, so that `postq recover` can release what a
+//! killed postq left on hold.
 
-use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use hashbrown::{HashMap, HashSet};
 
-use super::execute::Outcome;
-use super::plan::{Identity, Plan};
-use crate::error::{Error, Reading};
+use super::execute::{Found, recheck};
+use super::journal::Journal;
+use super::outcome::{Outcome, Place, Seen};
+use super::plan::Plan;
+use crate::error::Error;
 use crate::postfix::{IdList, Operation, Postfix, PostsuperRun};
 use crate::queue::QueueName;
-use crate::scan::{Repeats, scan_queue};
 
-pub(super) fn verified_delete(
+pub(super) fn hold_first(
     plan: &Plan,
     postfix: &dyn Postfix,
+    journal: &mut Journal,
     interrupted: &AtomicBool,
-) -> Outcome {
-    let mut outcome = Outcome::new(plan);
-    if plan.is_empty() {
-        return outcome;
-    }
-    let held = hold(plan, postfix, &mut outcome);
+    outcome: &mut Outcome,
+) {
+    let held = hold(plan, postfix, journal, outcome);
     let held_by_us: HashSet<&str> = held.done.iter().map(String::as_str).collect();
     let failure = match held.failure {
         Some(failure) => Some(failure.into()),
@@ -35,145 +41,177 @@ pub(super) fn verified_delete(
         None => None,
     };
     if let Some(failure) = failure {
-        return stop(postfix, &held_by_us, failure, outcome);
+        return stop(plan, postfix, journal, &held_by_us, failure, outcome);
     }
-    let confirmed = match recheck(plan, postfix, interrupted) {
-        Ok((confirmed, changed)) => {
-            outcome.changed = changed;
-            confirmed
-        }
-        Err(failure) => return stop(postfix, &held_by_us, failure, outcome),
+    let found = match recheck(plan, postfix, |_, _| Place::Held, interrupted) {
+        Ok(found) => found,
+        Err(failure) => return stop(plan, postfix, journal, &held_by_us, failure, outcome),
     };
-    let deleted = delete_held(postfix, &confirmed, &mut outcome);
+    found.classify(outcome);
+    journal.step("delete");
+    let deleted = delete_held(postfix, &found, outcome);
     let deleted_ids: HashSet<&str> = deleted.done.iter().map(String::as_str).collect();
-    release(postfix, &held_by_us, &deleted_ids, &mut outcome);
+    for (id, seen) in &found.confirmed {
+        if !deleted_ids.contains(id.as_str()) {
+            outcome.unexplained(id, seen.clone(), Place::Held);
+        }
+    }
+    let seen = identities(plan, &found);
+    release(postfix, journal, &held_by_us, &deleted_ids, &seen, outcome);
     if let Some(failure) = deleted.failure {
         outcome.failure = Some(failure.into());
     }
-    outcome
+}
+
+pub(super) fn hold_then_check(
+    plan: &Plan,
+    postfix: &dyn Postfix,
+    journal: &mut Journal,
+    outcome: &mut Outcome,
+) {
+    let held = hold(plan, postfix, journal, outcome);
+    let held_by_us: HashSet<&str> = held.done.iter().map(String::as_str).collect();
+    if let Some(failure) = held.failure {
+        // What was held is held as asked; nothing to check it against without a re-read.
+        outcome.acted = held_by_us.len() as u64;
+        outcome.failure = Some(failure.into());
+        return;
+    }
+    // Not interruptible here: releasing what changed is the step that makes the hold safe.
+    let expected = |id: &str, _| {
+        if held_by_us.contains(id) {
+            Place::Held
+        } else {
+            Place::NotHeld
+        }
+    };
+    let found = match recheck(plan, postfix, expected, &AtomicBool::new(false)) {
+        Ok(found) => found,
+        Err(failure) => {
+            outcome.acted = held_by_us.len() as u64;
+            outcome.failure = Some(failure);
+            return;
+        }
+    };
+    found.classify(outcome);
+    for (id, _) in &found.confirmed {
+        if held_by_us.contains(id.as_str()) {
+            outcome.acted += 1;
+        } else {
+            // Still where it was, and postsuper did not hold it.
+            outcome.failed.push(id.clone());
+        }
+    }
+    // Held by postq but another message now: not acted on, and released again.
+    let changed: HashSet<&str> = found.changed.iter().map(|(id, _)| id.as_str()).collect();
+    let keep: HashSet<&str> = held_by_us.difference(&changed).copied().collect();
+    let seen = identities(plan, &found);
+    release(postfix, journal, &held_by_us, &keep, &seen, outcome);
 }
 
 /// Step 1: hold the planned messages that are not on hold yet.
-fn hold(plan: &Plan, postfix: &dyn Postfix, outcome: &mut Outcome) -> PostsuperRun {
+fn hold(
+    plan: &Plan,
+    postfix: &dyn Postfix,
+    journal: &mut Journal,
+    outcome: &mut Outcome,
+) -> PostsuperRun {
     let to_hold: IdList = plan
         .messages()
         .filter(|m| m.queue != QueueName::Hold)
         .map(|m| m.id)
         .collect();
-    let held = if to_hold.is_empty() {
-        PostsuperRun::default()
-    } else {
-        postfix.postsuper(Operation::Hold, &to_hold, &[])
-    };
+    if to_hold.is_empty() {
+        return PostsuperRun::default();
+    }
+    journal.step("hold");
+    let held = postfix.postsuper(Operation::Hold, &to_hold, &[]);
+    journal.held(&held.done);
     outcome.absorb(&held);
     held
 }
 
-/// Step 2: the planned IDs whose message in hold is still the planned one, and how many
-/// planned IDs in hold now name another message.
-fn recheck(
-    plan: &Plan,
-    postfix: &dyn Postfix,
-    interrupted: &AtomicBool,
-) -> Result<(Vec<String>, u64), Error> {
-    let planned: HashMap<&str, Identity<'_>> =
-        plan.messages().map(|m| (m.id, m.identity)).collect();
-    let mut confirmed: Vec<String> = Vec::new();
-    let mut changed: u64 = 0;
-    let mut malformed: u64 = 0;
-    let reread = postfix
-        .list_queue()
-        .map_err(Error::from)
-        .and_then(|listing| {
-            scan_queue(
-                listing,
-                Repeats::Dropped,
-                |entry| entry.queue == QueueName::Hold && planned.contains_key(entry.id.as_ref()),
-                |line| {
-                    let entry = &line.entry;
-                    if planned.get(entry.id.as_ref()) == Some(&Identity::of(entry)) {
-                        confirmed.push(entry.id.to_string());
-                    } else {
-                        changed += 1;
-                    }
-                    Ok(ControlFlow::Continue(()))
-                },
-                |_| malformed += 1,
-            )
-        });
-    match reread {
-        // Interrupted during the re-read (postqueue stops on the same Ctrl-C) or just after.
-        _ if interrupted.load(Ordering::SeqCst) => Err(Error::Interrupted),
-        Err(err) => Err(err),
-        Ok(_) if malformed > 0 => Err(Error::MalformedLines {
-            count: malformed,
-            during: Reading::Recheck,
-        }),
-        Ok(_) => Ok((confirmed, changed)),
-    }
-}
-
 /// Step 3: delete the confirmed messages, from the hold queue only.
-fn delete_held(postfix: &dyn Postfix, confirmed: &[String], outcome: &mut Outcome) -> PostsuperRun {
-    let deleted = if confirmed.is_empty() {
-        PostsuperRun::default()
-    } else {
-        postfix.postsuper(
-            Operation::Delete,
-            &confirmed.iter().map(String::as_str).collect(),
-            &[QueueName::Hold],
-        )
-    };
+fn delete_held(postfix: &dyn Postfix, found: &Found, outcome: &mut Outcome) -> PostsuperRun {
+    if found.confirmed.is_empty() {
+        return PostsuperRun::default();
+    }
+    let ids: IdList = found.confirmed.iter().map(|(id, _)| id.as_str()).collect();
+    let deleted = postfix.postsuper(Operation::Delete, &ids, &[QueueName::Hold]);
     outcome.acted = deleted.done.len() as u64;
     outcome.absorb(&deleted);
     deleted
 }
 
-/// Stops before deleting anything: releases what step 1 held, and says why.
-fn stop(
-    postfix: &dyn Postfix,
-    held_by_us: &HashSet<&str>,
-    failure: Error,
-    mut outcome: Outcome,
-) -> Outcome {
-    release(postfix, held_by_us, &HashSet::new(), &mut outcome);
-    outcome.failure = Some(failure);
-    outcome
+/// The identity each planned ID had when postq last looked: the planned one, or the other
+/// message's where the ID changed hands.
+fn identities(plan: &Plan, found: &Found) -> HashMap<String, Seen> {
+    let mut seen: HashMap<String, Seen> = found.changed.iter().cloned().collect();
+    for message in plan.messages() {
+        seen.entry(message.id.to_string()).or_insert_with(|| Seen {
+            arrival_time: message.identity.arrival_time,
+            sender: message.identity.sender.into(),
+            size: message.identity.size,
+        });
+    }
+    seen
 }
 
-/// Releases what this action put on hold and did not delete.
+/// Stops before acting: releases what step 1 held, and says why.
+fn stop(
+    plan: &Plan,
+    postfix: &dyn Postfix,
+    journal: &mut Journal,
+    held_by_us: &HashSet<&str>,
+    failure: Error,
+    outcome: &mut Outcome,
+) {
+    let seen = identities(plan, &Found::default());
+    release(
+        postfix,
+        journal,
+        held_by_us,
+        &HashSet::new(),
+        &seen,
+        outcome,
+    );
+    outcome.failure = Some(failure);
+}
+
+/// Releases what this action put on hold and did not act on (`keep`). What postsuper did
+/// not release is looked at again by the caller: only what is still on hold, as postq saw
+/// it, is reported as stuck.
 fn release(
     postfix: &dyn Postfix,
+    journal: &mut Journal,
     held_by_us: &HashSet<&str>,
-    deleted: &HashSet<&str>,
+    keep: &HashSet<&str>,
+    seen: &HashMap<String, Seen>,
     outcome: &mut Outcome,
 ) {
     let mut to_release: Vec<&str> = held_by_us
         .iter()
         .copied()
-        .filter(|id| !deleted.contains(id))
+        .filter(|id| !keep.contains(id))
         .collect();
     if to_release.is_empty() {
         return;
     }
     to_release.sort_unstable();
+    journal.step("release");
     let run = postfix.postsuper(
         Operation::Release,
         &to_release.iter().copied().collect(),
-        &[],
+        &[QueueName::Hold],
     );
-    outcome.warnings.extend(run.other.iter().cloned());
-    if run.done.len() < to_release.len() {
-        let released: HashSet<&str> = run.done.iter().map(String::as_str).collect();
-        let stuck: Vec<&str> = to_release
-            .into_iter()
-            .filter(|id| !released.contains(id))
-            .collect();
-        outcome.warnings.push(format!(
-            "{} that postq put on hold could not be released; release them with: postsuper -H ID ({})",
-            crate::render::plural(stuck.len() as u64, "message", "messages"),
-            stuck.join(" ")
-        ));
+    outcome.absorb(&run);
+    let released: HashSet<&str> = run.done.iter().map(String::as_str).collect();
+    for id in to_release {
+        if !released.contains(id)
+            && let Some(identity) = seen.get(id)
+        {
+            outcome.unreleased(id, identity.clone());
+        }
     }
     if let Some(failure) = run.failure
         && outcome.failure.is_none()

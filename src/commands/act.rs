@@ -1,15 +1,19 @@
-//! `delete`, `hold`, `release` and `requeue`: read the queue, plan, preview, confirm,
-//! execute, report. Nothing changes before the confirmation, and nothing changes when the
+//! `delete`, `hold`, `release` and `requeue`: read the queue, plan, preview, confirm, then
+//! in each round: journal, execute on what is still the previewed mail, look at the queue
+//! again, report. Nothing changes before the confirmation, and nothing changes when the
 //! queue could not be read whole.
 
 use std::io::Write;
 
 use super::Context;
-use crate::action::{Consent, Outcome, Plan, catching_interruptions, confirm, execute};
+use crate::action::{Consent, Journal, Outcome, Plan, Verify, confirm, execute};
 use crate::cli::ActionArgs;
 use crate::error::{Error, Result};
 use crate::postfix::Operation;
-use crate::render::{DRY_RUN_DONE, render_nothing_to_do, render_preview, render_report};
+use crate::render::{
+    DRY_RUN_DONE, plural, render_nothing_to_do, render_outcome_json, render_preview, render_report,
+    render_still_queued,
+};
 use crate::scan::Repeats;
 use crate::selection::Selection;
 
@@ -42,6 +46,13 @@ pub fn run(
     };
     let plan = make_plan(ctx, operation, &selection, shown == Shown::Json)?;
     if plan.is_empty() {
+        if args.json && !args.confirm.dry_run {
+            let outcome = Outcome::new(&plan);
+            return ctx
+                .console
+                .out
+                .write_all(render_outcome_json(&outcome, 0, 0, None)?.as_bytes());
+        }
         return ctx
             .console
             .out
@@ -58,15 +69,160 @@ pub fn run(
         if shown != Shown::Summary {
             write_messages(&plan, shown, &mut *console.err).map_err(Error::Output)?;
         }
+        let mut preview = render_preview(&plan, false);
+        if args.repeat > 0 {
+            preview.push_str(&format!(
+                "Then, up to {} more, while messages still match the selection.\n",
+                plural(u64::from(args.repeat), "round", "rounds")
+            ));
+        }
         console
             .err
-            .write_all(render_preview(&plan, false).as_bytes())
+            .write_all(preview.as_bytes())
             .map_err(Error::Output)
     })?;
-    let verify = operation == Operation::Delete && !no_verify && reuses_ids(ctx);
-    let outcome =
-        catching_interruptions(|interrupted| execute(&plan, ctx.postfix, verify, interrupted));
-    report(ctx, outcome)
+    let verify = if no_verify {
+        ctx.console.warn(
+            "--no-verify: deleting by queue ID without reading the queue again; safe only while \
+             Postfix is stopped or where queue IDs are never reused",
+        );
+        Verify::No
+    } else {
+        Verify::Yes
+    };
+    rounds(ctx, plan, &selection, verify, args)
+}
+
+/// The first round on the consented plan, then up to `--repeat` more on what still matches.
+fn rounds(
+    ctx: &mut Context<'_>,
+    mut plan: Plan,
+    selection: &Selection,
+    verify: Verify,
+    args: &ActionArgs,
+) -> Result<()> {
+    let mut total: Option<Outcome> = None;
+    let mut round = 0;
+    let still_queued = loop {
+        round += 1;
+        let (outcome, next) = act_once(ctx, &plan, selection, verify)?;
+        for warning in &outcome.warnings {
+            ctx.console.warn(warning);
+        }
+        if args.repeat > 0 && !args.json {
+            write!(ctx.console.out, "Round {round}: ")?;
+        }
+        if !args.json {
+            let report = render_report(&outcome, ctx.settings.config_dir.as_deref());
+            ctx.console.out.write_all(report.as_bytes())?;
+        }
+        let stopped = outcome.failure.is_some();
+        match &mut total {
+            Some(total) => total.merge(outcome),
+            None => total = Some(outcome),
+        }
+        let next = match next {
+            Some(next) => next,
+            None => break None,
+        };
+        if stopped || next.is_empty() || round > args.repeat as usize {
+            break Some(next.len() as u64);
+        }
+        plan = next;
+    };
+    let mut total = total.expect("at least one round");
+    total.warnings.clear();
+    let failure = total.failure.take();
+    if args.json {
+        let json = render_outcome_json(&total, round, still_queued.unwrap_or(0), failure.as_ref())?;
+        ctx.console.out.write_all(json.as_bytes())?;
+    } else if let Some(count) = still_queued.filter(|&count| count > 0 && failure.is_none()) {
+        let again = args.repeat == 0 || round <= args.repeat as usize;
+        ctx.console
+            .out
+            .write_all(render_still_queued(count, again).as_bytes())?;
+    }
+    match failure {
+        Some(failure) => Err(failure),
+        None => Ok(()),
+    }
+}
+
+/// One round: journal, execute, look at the queue again. Returns the outcome and, when the
+/// queue could be read, the plan of what still matches.
+pub(super) fn act_once(
+    ctx: &mut Context<'_>,
+    plan: &Plan,
+    selection: &Selection,
+    verify: Verify,
+) -> Result<(Outcome, Option<Plan>)> {
+    let settings = ctx.settings;
+    let mut journal = Journal::begin(
+        &settings.state_dir,
+        settings.config_dir.as_deref(),
+        plan,
+        settings.now,
+    )
+    .map_err(|source| Error::Journal {
+        dir: settings.state_dir.clone(),
+        source,
+    })?;
+    let postfix = ctx.postfix;
+    let recover = format!("the journal is kept: run {}", ctx.postq_command("recover"));
+    let mut outcome = crate::signals::during_action(recover, |interrupted| {
+        execute(plan, postfix, verify, &mut journal, interrupted)
+    });
+    if let Some(problem) = journal.problem.take() {
+        ctx.console.warn(&problem);
+    }
+    let next = look_again(ctx, plan.operation(), selection, &mut outcome);
+    if !outcome.stuck.is_empty() {
+        let file = ctx.write_stuck(&outcome.stuck);
+        outcome.stuck_file = file;
+    }
+    // Nothing postq put on hold is left there: nothing to recover.
+    if outcome.stuck.is_empty() {
+        journal.finish();
+    } else if let Some(path) = journal.path() {
+        outcome.journal = Some(path.to_path_buf());
+    }
+    Ok((outcome, next))
+}
+
+/// Reads the queue after acting: classifies what was not acted on, and plans what still
+/// matches the selection. None when the queue could not be read.
+fn look_again(
+    ctx: &mut Context<'_>,
+    operation: Operation,
+    selection: &Selection,
+    outcome: &mut Outcome,
+) -> Option<Plan> {
+    let now = ctx.settings.now;
+    let mut next = Plan::new(operation, false);
+    let read = ctx.read_live_queue(
+        Repeats::Passed,
+        |_| true,
+        |entry, line| {
+            outcome.settle(entry);
+            if selection.matches(entry, now) {
+                next.add(entry, line);
+            }
+        },
+    );
+    match read {
+        Ok(()) => {
+            outcome.settled();
+            next.drop_repeated_ids();
+            Some(next)
+        }
+        Err(err) => {
+            outcome.unsettled();
+            ctx.console.warn(&format!(
+                "could not read the queue after acting, to check what was not acted on: {err}"
+            ));
+            None
+        }
+    }
 }
 
 fn no_selection(verb: &str) -> Error {
@@ -126,30 +282,4 @@ fn write_messages(plan: &Plan, shown: Shown, out: &mut dyn Write) -> std::io::Re
         }
     }
     Ok(())
-}
-
-/// Whether queue IDs can be reused here, so a delete must hold and re-check first.
-fn reuses_ids(ctx: &mut Context<'_>) -> bool {
-    match ctx.postfix.long_queue_ids() {
-        Ok(long) => !long,
-        Err(err) => {
-            ctx.console.warn(&format!(
-                "cannot tell whether queue IDs are long ({err}); holding and re-checking first"
-            ));
-            true
-        }
-    }
-}
-
-fn report(ctx: &mut Context<'_>, outcome: Outcome) -> Result<()> {
-    for warning in &outcome.warnings {
-        ctx.console.warn(warning);
-    }
-    ctx.console
-        .out
-        .write_all(render_report(&outcome).as_bytes())?;
-    match outcome.failure {
-        Some(failure) => Err(failure),
-        None => Ok(()),
-    }
 }

@@ -3,7 +3,9 @@
 //! confirmation, as the actions do.
 
 use super::Context;
-use crate::action::{Consent, confirm};
+use hashbrown::HashMap;
+
+use crate::action::{Consent, Seen, confirm};
 use crate::cli::FlushArgs;
 use crate::error::{Error, Result};
 use crate::queue::QueueName;
@@ -13,7 +15,7 @@ use crate::selection::Selection;
 
 /// The selected messages: the deferred ones to try, and how many others are left alone.
 struct Flushable {
-    deferred: Vec<String>,
+    deferred: Vec<(String, Seen)>,
     elsewhere: u64,
 }
 
@@ -59,7 +61,33 @@ pub fn run(ctx: &mut Context<'_>, args: &FlushArgs) -> Result<()> {
         )?;
         return Ok(());
     }
-    flush_each(ctx, &deferred, &what)
+    let still = still_deferred(ctx, deferred)?;
+    flush_each(ctx, &still, &what)
+}
+
+/// After consent: the selected messages that are still deferred and still the ones
+/// previewed (a short queue ID may name another message by now).
+fn still_deferred(ctx: &mut Context<'_>, deferred: Vec<(String, Seen)>) -> Result<Vec<String>> {
+    let planned: HashMap<String, Seen> = deferred.into_iter().collect();
+    let mut still = Vec::new();
+    ctx.read_live_queue(
+        Repeats::Dropped,
+        |entry| {
+            entry.queue == QueueName::Deferred
+                && planned
+                    .get(entry.id.as_ref())
+                    .is_some_and(|seen| seen.is(entry))
+        },
+        |entry, _| still.push(entry.id.to_string()),
+    )?;
+    let left = planned.len() - still.len();
+    if left > 0 {
+        ctx.console.note(&format!(
+            "{} left the deferred queue or changed since the preview: not flushed",
+            plural(left as u64, "message", "messages")
+        ));
+    }
+    Ok(still)
 }
 
 /// Only deferred mail waits for a retry; the rest is on hold, or on its way already.
@@ -74,7 +102,9 @@ fn select_deferred(ctx: &mut Context<'_>, selection: &Selection) -> Result<Flush
         |entry| selection.matches(entry, now),
         |entry, _| {
             if entry.queue == QueueName::Deferred {
-                flushable.deferred.push(entry.id.to_string());
+                flushable
+                    .deferred
+                    .push((entry.id.to_string(), Seen::of(entry)));
             } else {
                 flushable.elsewhere += 1;
             }

@@ -5,18 +5,21 @@ mod act;
 mod flush;
 mod list;
 mod purge;
+mod recover;
 mod show;
 mod summarize;
 
 use std::fs::File;
 use std::io;
+use std::path::PathBuf;
 
-use crate::action::{Consent, Prompter};
+use crate::action::{Consent, Prompter, instance_key, interrupted, read_journal};
 use crate::cli::{Command, ConfirmArgs};
 use crate::console::{Console, report_malformed};
 use crate::error::{Error, Reading, Result};
 use crate::postfix::{Listing, Operation, Postfix, SavedListing};
 use crate::queue::QueueEntry;
+use crate::render::{format_age, plural, shell_quote};
 use crate::scan::{Repeats, scan_queue};
 use crate::settings::{Input, Settings};
 
@@ -29,6 +32,10 @@ pub struct Context<'a> {
 }
 
 pub fn run(command: &Command, ctx: &mut Context<'_>) -> Result<()> {
+    let about_the_queue = !matches!(command, Command::Completions(_) | Command::Recover(_));
+    if about_the_queue && ctx.settings.input.is_none() {
+        ctx.warn_interrupted();
+    }
     match command {
         Command::List(args) => list::run(ctx, args),
         Command::Summary(args) => summarize::run(ctx, args),
@@ -37,6 +44,7 @@ pub fn run(command: &Command, ctx: &mut Context<'_>) -> Result<()> {
         Command::Release(args) => act::run(ctx, Operation::Release, args, false),
         Command::Requeue(args) => act::run(ctx, Operation::Requeue, args, false),
         Command::Purge(args) => purge::run(ctx, args),
+        Command::Recover(args) => recover::run(ctx, args),
         Command::Show(args) => show::run(ctx, args),
         Command::Flush(args) => flush::run(ctx, args),
         Command::Completions(args) => ctx
@@ -72,6 +80,70 @@ impl Context<'_> {
             count,
             purge,
         )
+    }
+
+    /// Says so when an earlier action on this instance was interrupted and may have left
+    /// mail on hold.
+    fn warn_interrupted(&mut self) {
+        let settings = self.settings;
+        for path in interrupted(&settings.state_dir, settings.config_dir.as_deref()) {
+            let warning = match read_journal(&path) {
+                Ok(journal) => format!(
+                    "an interrupted {} (postq process {}, {} ago) may have left {} on hold; run: {}",
+                    journal.operation.verb(),
+                    journal.pid,
+                    format_age(settings.now - journal.started),
+                    plural(journal.maybe_held().len() as u64, "message", "messages"),
+                    self.postq_command("recover")
+                ),
+                Err(err) => {
+                    format!("an interrupted action left a journal that cannot be read: {err}")
+                }
+            };
+            self.console.warn(&warning);
+        }
+    }
+
+    /// `postq [-c DIR] ARGS`, for the user to copy.
+    fn postq_command(&self, args: &str) -> String {
+        match &self.settings.config_dir {
+            Some(dir) => format!(
+                "postq -c {} {args}",
+                shell_quote(&dir.display().to_string())
+            ),
+            None => format!("postq {args}"),
+        }
+    }
+
+    /// Writes the IDs of messages postq put on hold and could not release to a file in the
+    /// state directory, ready for `postsuper -H - hold`.
+    fn write_stuck(&mut self, ids: &[String]) -> Option<PathBuf> {
+        let settings = self.settings;
+        let name = format!(
+            "stuck-{}-{}-{}.ids",
+            instance_key(settings.config_dir.as_deref()),
+            std::process::id(),
+            settings.now
+        );
+        let path = settings.state_dir.join(name);
+        // Appended: a second round's stuck messages join the first's.
+        let text: String = ids.iter().map(|id| format!("{id}\n")).collect();
+        let written = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .and_then(|mut file| std::io::Write::write_all(&mut file, text.as_bytes()));
+        match written {
+            Ok(()) => Some(path),
+            Err(err) => {
+                self.console.warn(&format!(
+                    "cannot write {}: {err}; the messages are: {}",
+                    path.display(),
+                    ids.join(" ")
+                ));
+                None
+            }
+        }
     }
 
     /// Commands that change the queue work on the live one, never on a saved listing.

@@ -5,7 +5,7 @@ use std::io;
 use std::sync::atomic::AtomicBool;
 
 use super::*;
-use crate::action::{Plan, execute};
+use crate::action::{Journal, Plan, Verify, execute};
 use crate::cli::{ActionArgs, ConfirmArgs, PurgeArgs, SelectionArgs};
 use crate::queue::QueueName;
 use crate::queue::testing::line as entry;
@@ -36,7 +36,14 @@ fn settings(interactive: bool) -> Settings {
             width: None,
         },
         now: 5000,
+        state_dir: state_dir(),
+        timeout: std::time::Duration::from_secs(60),
     }
+}
+
+/// Journals of these tests: one directory for the test process (actions remove theirs).
+fn state_dir() -> std::path::PathBuf {
+    std::env::temp_dir().join(format!("postq-unit-{}", std::process::id()))
 }
 
 /// Answers prompts from a script; records the questions.
@@ -87,6 +94,7 @@ fn action_args(from: &str, dry_run: bool, yes: bool) -> ActionArgs {
         confirm: ConfirmArgs { dry_run, yes },
         ids: false,
         json: false,
+        repeat: 0,
     }
 }
 
@@ -327,6 +335,7 @@ fn a_verified_delete_holds_rereads_deletes_from_hold_and_leaves_the_rest() {
             "postsuper -h -: A1 A2",
             "list",
             "postsuper -d - hold: A1 A2 A3",
+            "list",
         ]
     );
     assert_eq!(postfix.ids(), ["A4", "B1", "B2"]);
@@ -354,7 +363,7 @@ fn a_queue_id_taken_by_another_message_is_never_deleted() {
         [
             "postsuper -h -: A1 A2",
             "postsuper -d - hold: A3",
-            "postsuper -H -: A2",
+            "postsuper -H - hold: A2",
         ]
     );
     // The new A2 is in the queue, back out of hold.
@@ -367,12 +376,25 @@ fn a_queue_id_taken_by_another_message_is_never_deleted() {
 }
 
 #[test]
-fn long_queue_ids_delete_directly() {
-    let postfix = FakePostfix::new(&queue());
-    postfix.set_long_ids(true);
+fn long_queue_ids_are_checked_then_deleted_without_holding() {
+    // Long IDs are never reused: no hold, but still a re-read after consent.
+    let postfix = FakePostfix::new(&[
+        entry("deferred", "4jbGr21jPzz1SSZr", "spam@bad.example", 100),
+        entry("hold", "4jbGr21jPzz1SSZs", "spam@bad.example", 200),
+        entry("deferred", "4jbGr21jPzz1SSZt", "ok@good.example", 300),
+    ]);
     let done = delete_spam_yes(&postfix);
-    assert!(done.result.is_ok());
-    assert_eq!(postfix.postsuper_calls(), ["postsuper -d -: A1 A2 A3"]);
+    assert!(done.result.is_ok(), "{}", done.err);
+    assert_eq!(
+        postfix.calls(),
+        [
+            "list",
+            "list",
+            "postsuper -d - hold incoming active deferred: 4jbGr21jPzz1SSZr 4jbGr21jPzz1SSZs",
+            "list",
+        ]
+    );
+    assert_eq!(postfix.ids(), ["4jbGr21jPzz1SSZt"]);
 }
 
 #[test]
@@ -391,7 +413,7 @@ fn a_failing_postsuper_exits_1_and_releases_what_was_held() {
         [
             "postsuper -h -: A1 A2",
             "postsuper -d - hold: A1 A2 A3",
-            "postsuper -H -: A1 A2",
+            "postsuper -H - hold: A1 A2",
         ]
     );
     assert_eq!(postfix.queue_of("A1").as_deref(), Some("deferred"));
@@ -430,12 +452,18 @@ fn an_interruption_after_the_hold_releases_and_deletes_nothing() {
     };
     // Ctrl-C came while postsuper was holding.
     let interrupted = AtomicBool::new(true);
-    let outcome = execute(&plan, &postfix, true, &interrupted);
+    let outcome = execute(
+        &plan,
+        &postfix,
+        Verify::Yes,
+        &mut Journal::none(),
+        &interrupted,
+    );
     assert!(matches!(outcome.failure, Some(Error::Interrupted)));
     assert_eq!(outcome.acted, 0);
     assert_eq!(
         postfix.postsuper_calls(),
-        ["postsuper -h -: A1 A2", "postsuper -H -: A1 A2"]
+        ["postsuper -h -: A1 A2", "postsuper -H - hold: A1 A2"]
     );
     assert_eq!(postfix.queue_of("A1").as_deref(), Some("deferred"));
     assert_eq!(postfix.ids().len(), 6);
@@ -451,7 +479,7 @@ fn a_damaged_reread_releases_and_deletes_nothing() {
     assert_eq!(done.result.unwrap_err().exit_code(), 1);
     assert_eq!(
         postfix.postsuper_calls(),
-        ["postsuper -h -: A1 A2", "postsuper -H -: A1 A2"]
+        ["postsuper -h -: A1 A2", "postsuper -H - hold: A1 A2"]
     );
     assert_eq!(postfix.ids().len(), 6);
 }
@@ -469,7 +497,7 @@ fn release_takes_held_messages_only_and_requeue_says_ids_change() {
         &mut Scripted::none(),
     );
     assert!(done.result.is_ok());
-    assert_eq!(postfix.postsuper_calls(), ["postsuper -H -: A3 B2"]);
+    assert_eq!(postfix.postsuper_calls(), ["postsuper -H - hold: A3 B2"]);
     let done = run(
         &settings(false),
         Operation::Requeue,

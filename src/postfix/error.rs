@@ -23,6 +23,11 @@ pub enum PostfixError {
         invocation: Invocation,
         source: io::Error,
     },
+    #[error("{invocation} said nothing for {} and was stopped (see --timeout)", crate::render::format_age(after.as_secs() as i64))]
+    Stalled {
+        invocation: Invocation,
+        after: std::time::Duration,
+    },
     #[error("{invocation}: {problem}{}", stderr_block(stderr))]
     Unexpected {
         invocation: Invocation,
@@ -75,6 +80,7 @@ impl PostfixError {
             PostfixError::Spawn { invocation, .. }
             | PostfixError::Failed { invocation, .. }
             | PostfixError::Read { invocation, .. }
+            | PostfixError::Stalled { invocation, .. }
             | PostfixError::Unexpected { invocation, .. } => invocation,
         }
     }

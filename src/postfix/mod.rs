@@ -13,7 +13,7 @@ pub use error::{PostfixError, describe_status};
 pub use id_list::IdList;
 pub use invocation::Invocation;
 pub use postsuper::{Operation, PostsuperLine, parse_postsuper_line};
-pub use programs::PostfixPrograms;
+pub use programs::{DEFAULT_TIMEOUT, PostfixPrograms};
 
 use crate::queue::QueueName;
 
@@ -31,9 +31,6 @@ pub trait Postfix {
 
     /// `postconf -d -h mail_version`, when it can be found.
     fn mail_version(&self) -> Option<String>;
-
-    /// Whether queue IDs are long (`enable_long_queue_ids = yes`): never reused.
-    fn long_queue_ids(&self) -> Result<bool, PostfixError>;
 
     /// One `postsuper -<op> - [QUEUE...]` child, reading `ids` on stdin.
     fn postsuper(&self, operation: Operation, ids: &IdList, queues: &[QueueName]) -> PostsuperRun;

@@ -1,7 +1,12 @@
-//! The real adapter: Postfix's own programs, run with duct.
+//! The real adapter: Postfix's own programs, run with duct. Each runs supervised: a
+//! signal to postq can stop it (see `signals`), and one that says nothing for the stall
+//! timeout is stopped and reported.
 
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use duct::ReaderHandle;
 
@@ -13,11 +18,18 @@ use crate::queue::QueueName;
 
 pub struct PostfixPrograms {
     config_dir: Option<PathBuf>,
+    timeout: Duration,
 }
 
+/// A program's time without output before it counts as stalled, unless told otherwise.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+
 impl PostfixPrograms {
-    pub fn new(config_dir: Option<PathBuf>) -> PostfixPrograms {
-        PostfixPrograms { config_dir }
+    pub fn new(config_dir: Option<PathBuf>, timeout: Duration) -> PostfixPrograms {
+        PostfixPrograms {
+            config_dir,
+            timeout,
+        }
     }
 
     fn invocation(&self, program: &str, args: &[&str]) -> Invocation {
@@ -45,17 +57,20 @@ impl PostfixPrograms {
             .unchecked()
             .reader()
         {
-            Ok(reader) => reader,
+            Ok(reader) => Arc::new(reader),
             Err(err) => {
                 run.failure = Some(PostfixError::spawn(&invocation, err));
                 return run;
             }
         };
-        let mut lines = BufReader::new(&reader);
+        let supervision = Supervision::start(&reader, self.timeout);
+        let mut lines = BufReader::new(&*reader);
         let mut line = Vec::new();
         loop {
             line.clear();
-            match lines.read_until(b'\n', &mut line) {
+            let read = lines.read_until(b'\n', &mut line);
+            supervision.progress();
+            match read {
                 Ok(0) => break,
                 Ok(_) => match parse_postsuper_line(operation, &String::from_utf8_lossy(&line)) {
                     PostsuperLine::Done(id) => run.done.push(id),
@@ -72,6 +87,13 @@ impl PostfixPrograms {
                     return run;
                 }
             }
+        }
+        if supervision.stalled() {
+            run.failure = Some(PostfixError::Stalled {
+                invocation: invocation.clone(),
+                after: self.timeout,
+            });
+            return run;
         }
         run.failure = match reader.try_wait() {
             Ok(Some(output)) if output.status.success() => None,
@@ -105,21 +127,14 @@ impl Postfix for PostfixPrograms {
             .unchecked()
             .reader()
             .map_err(|err| PostfixError::spawn(&invocation, err))?;
-        Ok(Box::new(CommandListing { invocation, handle }))
-    }
-
-    fn long_queue_ids(&self) -> Result<bool, PostfixError> {
-        let invocation = self.invocation("postconf", &["-h", "enable_long_queue_ids"]);
-        let output = run_captured(&invocation)?;
-        match String::from_utf8_lossy(&output.stdout).trim() {
-            "yes" => Ok(true),
-            "no" => Ok(false),
-            other => Err(PostfixError::Unexpected {
-                invocation,
-                problem: format!("said '{other}', expected yes or no"),
-                stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-            }),
-        }
+        let handle = Arc::new(handle);
+        let supervision = Supervision::start(&handle, self.timeout);
+        Ok(Box::new(CommandListing {
+            invocation,
+            handle,
+            supervision,
+            timeout: self.timeout,
+        }))
     }
 
     fn postsuper(&self, operation: Operation, ids: &IdList, queues: &[QueueName]) -> PostsuperRun {
@@ -148,16 +163,18 @@ impl Postfix for PostfixPrograms {
         }
         args.push(id);
         let invocation = self.invocation("postcat", &args);
-        let output = run_captured(&invocation)?;
+        let output = self.run_captured(&invocation)?;
         Ok(output.stdout)
     }
 
     fn flush_all(&self) -> Result<(), PostfixError> {
-        run_captured(&self.invocation("postqueue", &["-f"])).map(|_| ())
+        self.run_captured(&self.invocation("postqueue", &["-f"]))
+            .map(|_| ())
     }
 
     fn flush_one(&self, id: &str) -> Result<(), PostfixError> {
-        run_captured(&self.invocation("postqueue", &["-i", id])).map(|_| ())
+        self.run_captured(&self.invocation("postqueue", &["-i", id]))
+            .map(|_| ())
     }
 
     fn mail_version(&self) -> Option<String> {
@@ -175,38 +192,127 @@ impl Postfix for PostfixPrograms {
     }
 }
 
-/// Runs to the end with stdout and stderr captured; a non-zero exit is an error.
-fn run_captured(invocation: &Invocation) -> Result<std::process::Output, PostfixError> {
-    let output = invocation
-        .expression()
-        .stdin_null()
-        .stdout_capture()
-        .stderr_capture()
-        .unchecked()
-        .run()
-        .map_err(|err| PostfixError::spawn(invocation, err))?;
-    if output.status.success() {
-        Ok(output)
-    } else {
-        Err(PostfixError::failed(invocation, &output))
+impl PostfixPrograms {
+    /// Runs to the end with stdout and stderr captured; a non-zero exit is an error, and so
+    /// is a run longer than the stall timeout (these programs say everything at the end).
+    fn run_captured(&self, invocation: &Invocation) -> Result<std::process::Output, PostfixError> {
+        let handle = invocation
+            .expression()
+            .stdin_null()
+            .stdout_capture()
+            .stderr_capture()
+            .unchecked()
+            .start()
+            .map_err(|err| PostfixError::spawn(invocation, err))?;
+        let handle = Arc::new(handle);
+        let stop = Arc::clone(&handle);
+        let supervision = Supervision::watch(move || drop(stop.kill()), self.timeout);
+        let output = handle
+            .wait()
+            .map_err(|err| PostfixError::spawn(invocation, err))?
+            .clone();
+        if supervision.stalled() {
+            return Err(PostfixError::Stalled {
+                invocation: invocation.clone(),
+                after: self.timeout,
+            });
+        }
+        if output.status.success() {
+            Ok(output)
+        } else {
+            Err(PostfixError::failed(invocation, &output))
+        }
+    }
+}
+
+/// Watches a running program: registered with the signal watcher while it runs, stopped
+/// when it says nothing for the timeout.
+struct Supervision {
+    started: Instant,
+    /// Milliseconds from `started` to the last output.
+    last: Arc<AtomicU64>,
+    stalled: Arc<AtomicBool>,
+    done: Arc<AtomicBool>,
+    _child: crate::signals::Child,
+}
+
+impl Supervision {
+    fn start(handle: &Arc<ReaderHandle>, timeout: Duration) -> Supervision {
+        let stop = Arc::clone(handle);
+        Supervision::watch(move || drop(stop.kill()), timeout)
+    }
+
+    fn watch(stop: impl Fn() + Send + Sync + Clone + 'static, timeout: Duration) -> Supervision {
+        let started = Instant::now();
+        let last = Arc::new(AtomicU64::new(0));
+        let stalled = Arc::new(AtomicBool::new(false));
+        let done = Arc::new(AtomicBool::new(false));
+        let child = crate::signals::child(Box::new(stop.clone()));
+        let (watch_last, watch_stalled, watch_done) =
+            (Arc::clone(&last), Arc::clone(&stalled), Arc::clone(&done));
+        let limit = timeout.as_millis() as u64;
+        // A watchdog, not synchronisation: it polls a clock and never blocks the work.
+        std::thread::spawn(move || {
+            let tick = Duration::from_millis((limit / 20).clamp(10, 250));
+            while !watch_done.load(Ordering::SeqCst) {
+                let now = started.elapsed().as_millis() as u64;
+                if now.saturating_sub(watch_last.load(Ordering::SeqCst)) > limit {
+                    watch_stalled.store(true, Ordering::SeqCst);
+                    stop();
+                    return;
+                }
+                std::thread::sleep(tick);
+            }
+        });
+        Supervision {
+            started,
+            last,
+            stalled,
+            done,
+            _child: child,
+        }
+    }
+
+    /// The program said something.
+    fn progress(&self) {
+        self.last
+            .store(self.started.elapsed().as_millis() as u64, Ordering::SeqCst);
+    }
+
+    fn stalled(&self) -> bool {
+        self.stalled.load(Ordering::SeqCst)
+    }
+}
+
+impl Drop for Supervision {
+    fn drop(&mut self) {
+        self.done.store(true, Ordering::SeqCst);
     }
 }
 
 struct CommandListing {
     invocation: Invocation,
-    handle: ReaderHandle,
+    handle: Arc<ReaderHandle>,
+    supervision: Supervision,
+    timeout: Duration,
 }
 
 impl Read for CommandListing {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        (&self.handle)
-            .read(buf)
-            .map_err(|err| io::Error::new(err.kind(), format!("{}: {err}", self.invocation)))
+        let read = (&*self.handle).read(buf);
+        self.supervision.progress();
+        read.map_err(|err| io::Error::new(err.kind(), format!("{}: {err}", self.invocation)))
     }
 }
 
 impl Listing for CommandListing {
     fn finish(self: Box<Self>, read_to_end: bool) -> Result<Vec<String>, PostfixError> {
+        if self.supervision.stalled() {
+            return Err(PostfixError::Stalled {
+                invocation: self.invocation.clone(),
+                after: self.timeout,
+            });
+        }
         if !read_to_end {
             // The caller has what it wanted (`list --limit`, a closed pipe): stop postqueue.
             let _ = self.handle.kill();

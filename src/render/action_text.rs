@@ -2,8 +2,9 @@
 //! of what was done.
 
 use std::fmt::Write;
+use std::path::Path;
 
-use super::text::{capitalize, escape_untrusted, format_count, format_size, plural};
+use super::text::{capitalize, escape_untrusted, format_count, format_size, plural, shell_quote};
 use crate::action::{Outcome, Plan, Skip};
 use crate::postfix::Operation;
 
@@ -123,8 +124,9 @@ fn write_aligned(text: &mut String, rows: &[[String; 3]], name: usize) {
     }
 }
 
-/// What was done, in one or two sentences.
-pub fn render_report(outcome: &Outcome) -> String {
+/// What was done: how many of the planned messages were acted on, and what became of the
+/// others, class by class. `config` is the instance's `-c` for the commands it gives.
+pub fn render_report(outcome: &Outcome, config: Option<&Path>) -> String {
     let acted = format_count(outcome.acted);
     let of = plural(outcome.planned, "selected message", "selected messages");
     let mut text = match outcome.operation {
@@ -135,32 +137,42 @@ pub fn render_report(outcome: &Outcome) -> String {
     };
     if outcome.failure.is_some() {
         text.push_str(", then stopped on the error below.\n");
+        text.push_str(&render_stuck(outcome, config));
         return text;
     }
-    let gone = outcome.gone();
+    let gone = outcome.gone.len() as u64;
     if gone > 0 {
-        let _ = write!(
-            text,
-            "; {} already left the queue",
-            if gone == 1 {
-                "1 had".to_string()
-            } else {
-                format!("{} had", format_count(gone))
-            }
-        );
+        let _ = write!(text, "; {} already left the queue", had(gone));
     }
     text.push('.');
-    if outcome.changed > 0 {
+    let changed = outcome.changed.len() as u64;
+    if changed > 0 {
         let _ = write!(
             text,
             "\n{} now named a different message than the one previewed (Postfix reuses short \
              queue IDs): {} left in the queue.",
-            plural(outcome.changed, "queue ID", "queue IDs"),
-            if outcome.changed == 1 {
-                "it was"
-            } else {
-                "they were"
-            }
+            plural(changed, "queue ID", "queue IDs"),
+            if changed == 1 { "it was" } else { "they were" }
+        );
+    }
+    let moved = outcome.moved.len() as u64;
+    if moved > 0 {
+        let _ = write!(
+            text,
+            "\n{} moved by someone else meanwhile (still queued, not where postq expected {}): \
+             left alone.",
+            were(moved),
+            if moved == 1 { "it" } else { "them" }
+        );
+    }
+    let failed = outcome.failed.len() as u64;
+    if failed > 0 {
+        let _ = write!(
+            text,
+            "\n{} where postq expected {}, and postsuper did not act on {}.",
+            were(failed),
+            if failed == 1 { "it" } else { "them" },
+            if failed == 1 { "it" } else { "them" }
         );
     }
     if outcome.operation == Operation::Requeue && outcome.acted > 0 {
@@ -169,5 +181,67 @@ pub fn render_report(outcome: &Outcome) -> String {
         );
     }
     text.push('\n');
+    text.push_str(&render_stuck(outcome, config));
+    text
+}
+
+/// "1 had", "2,000 had".
+fn had(count: u64) -> String {
+    format!("{} had", format_count(count))
+}
+
+/// "1 message was", "3 messages were".
+fn were(count: u64) -> String {
+    if count == 1 {
+        "1 message was".into()
+    } else {
+        format!("{} messages were", format_count(count))
+    }
+}
+
+/// What postq put on hold and could not release, if anything: where the IDs are and the
+/// command that releases them.
+fn render_stuck(outcome: &Outcome, config: Option<&Path>) -> String {
+    if outcome.stuck.is_empty() {
+        return String::new();
+    }
+    let config = config
+        .map(|dir| format!("-c {} ", shell_quote(&dir.display().to_string())))
+        .unwrap_or_default();
+    let count = outcome.stuck.len() as u64;
+    let mut text = format!(
+        "{} that postq put on hold {} still on hold",
+        plural(count, "message", "messages"),
+        if count == 1 { "is" } else { "are" }
+    );
+    match &outcome.stuck_file {
+        Some(file) => {
+            let _ = write!(
+                text,
+                ": release {} with: postsuper {config}-H - hold < {}",
+                if count == 1 { "it" } else { "them" },
+                shell_quote(&file.display().to_string())
+            );
+        }
+        None => {
+            let _ = write!(text, ": run postq {config}recover");
+        }
+    }
+    text.push_str(".\n");
+    text
+}
+
+/// After acting, what still matches the selection.
+pub fn render_still_queued(count: u64, again: bool) -> String {
+    let mut text = format!(
+        "{} matching the selection {} still queued (arrived, or in motion while the queue was \
+         listed)",
+        plural(count, "message", "messages"),
+        if count == 1 { "is" } else { "are" }
+    );
+    if again {
+        text.push_str(": run the same command again, or add --repeat N");
+    }
+    text.push_str(".\n");
     text
 }

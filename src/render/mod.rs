@@ -2,15 +2,17 @@
 
 mod action_text;
 mod list_table;
+mod outcome_json;
 mod summary_json;
 mod summary_table;
 mod text;
 
-pub use action_text::{render_nothing_to_do, render_preview, render_report};
+pub use action_text::{render_nothing_to_do, render_preview, render_report, render_still_queued};
 pub use list_table::{ListRow, TableLayout, TableWriter, write_list_table};
+pub use outcome_json::render_outcome_json;
 pub use summary_json::render_summary_json;
 pub use summary_table::{SummaryLayout, render_summary};
 pub use text::{
-    DRY_RUN_DONE, capitalize, escape_text_block, escape_untrusted, format_count, format_size,
-    plural, shell_quote,
+    DRY_RUN_DONE, capitalize, escape_text_block, escape_untrusted, format_age, format_count,
+    format_size, plural, shell_quote,
 };

@@ -81,6 +81,14 @@ impl Selection {
         })
     }
 
+    /// Exactly these queue IDs.
+    pub fn of_ids<'a>(ids: impl Iterator<Item = &'a str>) -> Selection {
+        Selection {
+            filter: Filter::Test(Test::Id(IdMatcher::OneOf(ids.map(Into::into).collect()))),
+            given: true,
+        }
+    }
+
     pub fn matches(&self, entry: &QueueEntry<'_>, now: i64) -> bool {
         self.filter.matches(entry, now)
     }

@@ -480,6 +480,7 @@ exec /usr/sbin/postsuper "$@""#,
     );
     let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("postq"))
         .env("PATH", fakes.path_var())
+        .env("POSTQ_STATE_DIR", sandbox.state_dir())
         .arg("-c")
         .arg(sandbox.config_dir())
         .args(["delete", "-f", COMPROMISED, "--yes"])

@@ -8,7 +8,9 @@ use crate::support::*;
 fn spawn(sandbox: &Sandbox, args: &[&str]) -> rexpect::session::PtySession {
     let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("postq"));
     command.arg("-c").arg(sandbox.config_dir()).args(args);
-    command.env_remove("NO_COLOR");
+    command
+        .env_remove("NO_COLOR")
+        .env("POSTQ_STATE_DIR", sandbox.state_dir());
     spawn_command(command, Some(30_000)).unwrap()
 }
 

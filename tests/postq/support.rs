@@ -21,8 +21,16 @@ pub fn repo() -> &'static Path {
 /// postq with a predictable environment: no colour variables, no terminal width.
 pub fn postq() -> Command {
     let mut command = Command::cargo_bin("postq").unwrap();
-    command.env_remove("NO_COLOR").env_remove("COLUMNS");
     command
+        .env_remove("NO_COLOR")
+        .env_remove("COLUMNS")
+        .env("POSTQ_STATE_DIR", state_dir());
+    command
+}
+
+/// Where postq keeps action journals in these tests (never the machine's /var/lib/postq).
+pub fn state_dir() -> PathBuf {
+    std::env::temp_dir().join(format!("postq-tests-{}", std::process::id()))
 }
 
 pub fn fixture(name: &str) -> PathBuf {
@@ -174,11 +182,19 @@ impl Sandbox {
         self.run(&["stop"]);
     }
 
-    /// postq -c DIR
+    /// postq -c DIR, with journals in DIR/state.
     pub fn postq(&self) -> Command {
         let mut command = postq();
-        command.arg("-c").arg(self.config_dir());
         command
+            .env("POSTQ_STATE_DIR", self.state_dir())
+            .arg("-c")
+            .arg(self.config_dir());
+        command
+    }
+
+    /// Where postq keeps this instance's action journals in these tests.
+    pub fn state_dir(&self) -> PathBuf {
+        self.dir.join("state")
     }
 
     /// What `postqueue -c DIR -j` itself shows.
