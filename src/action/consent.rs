@@ -45,14 +45,24 @@ pub trait Prompter {
     fn ask(&mut self, question: &str) -> io::Result<String>;
 }
 
-/// Whether `answer` is `count`, typed with or without thousands separators.
+/// Whether `answer` is `count`: digits, bare or grouped by three with one kind of thousands
+/// separator (`21873`, `21,873`, `21 873`, `21_873`, `21.873`, `21'873`).
 fn typed_count_matches(answer: &str, count: usize) -> bool {
-    let digits: String = answer
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ',' | '_' | '.' | ' ' | '\''))
-        .collect();
-    !digits.is_empty() && digits == count.to_string()
+    let answer = answer.trim();
+    let separator = answer.chars().find(|c| !c.is_ascii_digit());
+    let groups: Vec<&str> = match separator {
+        None => vec![answer],
+        Some(separator) if matches!(separator, ',' | '_' | '.' | ' ' | '\'') => {
+            answer.split(separator).collect()
+        }
+        Some(_) => return false,
+    };
+    let grouped = groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+        && (groups.len() == 1
+            || (!groups[0].is_empty()
+                && groups[0].len() <= 3
+                && groups[1..].iter().all(|g| g.len() == 3)));
+    grouped && !answer.is_empty() && groups.concat() == count.to_string()
 }
 
 /// Asks once, as the policy says; true only on a clear yes.
@@ -113,21 +123,24 @@ pub struct TerminalPrompter;
 
 impl Prompter for TerminalPrompter {
     fn confirm(&mut self, question: &str) -> io::Result<bool> {
-        dialoguer::Confirm::new()
+        let answer = dialoguer::Confirm::new()
             .with_prompt(question)
             .default(false)
             .show_default(true)
             .wait_for_newline(true)
-            .interact_on(&dialoguer::console::Term::stderr())
-            .map_err(io::Error::from)
+            .interact_on(&dialoguer::console::Term::stderr());
+        // Ctrl-C or Ctrl-D at the prompt is a no; the cursor is shown again either way.
+        let _ = dialoguer::console::Term::stderr().show_cursor();
+        answer.map_err(io::Error::from)
     }
 
     fn ask(&mut self, question: &str) -> io::Result<String> {
-        dialoguer::Input::<String>::new()
+        let answer = dialoguer::Input::<String>::new()
             .with_prompt(question)
             .allow_empty(true)
-            .interact_text_on(&dialoguer::console::Term::stderr())
-            .map_err(io::Error::from)
+            .interact_text_on(&dialoguer::console::Term::stderr());
+        let _ = dialoguer::console::Term::stderr().show_cursor();
+        answer.map_err(io::Error::from)
     }
 }
 
@@ -167,6 +180,13 @@ mod tests {
         assert!(!typed_count_matches("", 0));
         assert!(!typed_count_matches("y", 1));
         assert!(!typed_count_matches("yes", 3));
+        assert!(typed_count_matches("21 873", 21873));
+        assert!(typed_count_matches("1,234,567", 1234567));
+        assert!(!typed_count_matches("2,1,8,7,3", 21873));
+        assert!(!typed_count_matches("21,8.73", 21873));
+        assert!(!typed_count_matches("21873x", 21873));
+        assert!(!typed_count_matches("+21873", 21873));
+        assert!(!typed_count_matches(",873", 873));
     }
 
     struct Scripted {

@@ -107,7 +107,7 @@ pub struct Tally {
 impl Tally {
     fn add(&mut self, size: u64) {
         self.count += 1;
-        self.bytes += size;
+        self.bytes = self.bytes.saturating_add(size);
     }
 }
 
@@ -297,7 +297,7 @@ impl Plan {
         let mut total = Tally::default();
         for tally in &self.per_queue {
             total.count += tally.count;
-            total.bytes += tally.bytes;
+            total.bytes = total.bytes.saturating_add(tally.bytes);
         }
         total
     }

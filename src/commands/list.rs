@@ -169,7 +169,7 @@ impl Lister {
                 Format::Json => writeln!(out, "{}", line.text)?,
                 Format::Ids => writeln!(out, "{}", line.entry.id)?,
                 Format::Table => {
-                    self.emitted_bytes += line.entry.size;
+                    self.emitted_bytes = self.emitted_bytes.saturating_add(line.entry.size);
                     self.push_row(ListRow::new(&line.entry, self.now), out)?;
                     self.emitted += 1;
                     return Ok(ControlFlow::Continue(()));
@@ -277,7 +277,11 @@ impl Lister {
                         })
                         .collect();
                     write_list_table(&mut *out, &rows, self.layout)?;
-                    (rows.len() as u64, rows.iter().map(|row| row.size).sum())
+                    (
+                        rows.len() as u64,
+                        rows.iter()
+                            .fold(0u64, |sum, row| sum.saturating_add(row.size)),
+                    )
                 };
                 if shown == 0 {
                     return Ok(());

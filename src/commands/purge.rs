@@ -45,8 +45,11 @@ pub fn run(ctx: &mut Context<'_>, args: &PurgeArgs) -> Result<()> {
         write!(console.err, "Delete {details}").map_err(Error::Output)
     })?;
     let run = ctx.postfix.purge(&args.queues);
-    for line in &run.other {
-        ctx.console.warn(line);
+    // A failure carries its own lines: said once, with the error.
+    if run.failure.is_none() {
+        for line in &run.other {
+            ctx.console.warn(line);
+        }
     }
     let deleted = run.total.unwrap_or(run.done.len() as u64);
     let mut text = format!(
@@ -76,7 +79,7 @@ fn count_queues(ctx: &mut Context<'_>, queues: &[QueueName]) -> Result<[Tally; 5
         |entry, _| {
             let tally = &mut per_queue[entry.queue.index()];
             tally.count += 1;
-            tally.bytes += entry.size;
+            tally.bytes = tally.bytes.saturating_add(entry.size);
         },
     )?;
     Ok(per_queue)
@@ -86,7 +89,9 @@ fn count_queues(ctx: &mut Context<'_>, queues: &[QueueName]) -> Result<[Tally; 5
 /// ("Delete", "Would delete") goes before it.
 fn describe(queues: &[QueueName], per_queue: &[Tally; 5], names: &str) -> String {
     let count: u64 = per_queue.iter().map(|t| t.count).sum();
-    let bytes: u64 = per_queue.iter().map(|t| t.bytes).sum();
+    let bytes = per_queue
+        .iter()
+        .fold(0u64, |sum, t| sum.saturating_add(t.bytes));
     let mut details = format!(
         "every message in {names}: {} ({}) now:\n",
         plural(count, "message", "messages"),

@@ -99,10 +99,16 @@ impl PostfixError {
         };
         let stderr = original.to_ascii_lowercase();
         let config_dir = config_dir_of(self.invocation());
-        if stderr.contains("reserved for the superuser")
+        let denied = stderr.contains("reserved for the superuser")
             || stderr.contains("permission denied")
-            || stderr.contains("operation not permitted")
-        {
+            || stderr.contains("operation not permitted");
+        if denied && rustix::process::geteuid().is_root() {
+            // Root denied: not a question of who runs postq.
+            Some(format!(
+                "{program} was denied as root: check the permissions of the queue directory \
+                 and of postdrop/postqueue (postfix set-permissions)"
+            ))
+        } else if denied {
             Some(format!(
                 "{program} needs root here: run postq as root (e.g. sudo postq ...)"
             ))
@@ -196,7 +202,11 @@ mod tests {
         let cases = [
             (
                 "postsuper: fatal: use of this command is reserved for the superuser",
-                "root",
+                if rustix::process::geteuid().is_root() {
+                    "was denied as root"
+                } else {
+                    "needs root here: run postq as root"
+                },
             ),
             (
                 "postqueue: fatal: open /srv/pf/main.cf: No such file or directory",

@@ -199,7 +199,7 @@ impl<R: Read> BlockReader<R> {
 pub fn parse_line(number: u64, text: &str) -> Result<ParsedLine<'_>, LineError> {
     let entry: QueueEntry<'_> = serde_json::from_str(text).map_err(|err| LineError {
         number,
-        message: describe_json_error(&err),
+        message: describe_json_error(text, &err),
     })?;
     if let Err(problem) = check_queue_id(&entry.id) {
         return Err(LineError {
@@ -214,7 +214,10 @@ pub fn parse_line(number: u64, text: &str) -> Result<ParsedLine<'_>, LineError> 
     })
 }
 
-fn describe_json_error(err: &serde_json::Error) -> String {
+fn describe_json_error(text: &str, err: &serde_json::Error) -> String {
+    if text.starts_with('\u{feff}') {
+        return "the line starts with a byte order mark (U+FEFF), which JSON does not allow".into();
+    }
     let full = err.to_string();
     // serde_json appends " at line 1 column N"; each line is its own document here.
     let message = match full.rfind(" at line ") {
@@ -225,6 +228,14 @@ fn describe_json_error(err: &serde_json::Error) -> String {
         serde_json::error::Category::Eof => {
             format!(
                 "the line ends early, at column {} ({message})",
+                err.column()
+            )
+        }
+        // serde_json reads a number too large for an integer as a float.
+        _ if message.starts_with("invalid type: floating point") => {
+            let number = message.split('`').nth(1).unwrap_or("?");
+            format!(
+                "a number too large or not whole ({number}) where a whole number belongs, at column {}",
                 err.column()
             )
         }
@@ -376,10 +387,45 @@ mod tests {
                 "invalid queue ID \"A1 B\"",
             ),
             ("not json", "expected ident at column 2"),
+            (
+                "\u{feff}{\"queue_name\": \"hold\"}",
+                "byte order mark (U+FEFF)",
+            ),
+            (
+                r#"{"queue_name": "hold", "queue_id": "A1", "arrival_time": 1, "message_size": 99999999999999999999999, "sender": ""}"#,
+                "a number too large or not whole (1e+23)",
+            ),
         ];
         for (line, expected) in cases {
             let err = parse_line(1, line).unwrap_err();
             assert!(err.message.contains(expected), "{line}: {err}");
+        }
+    }
+
+    /// Each member that says which message it is, or how old: never defaulted (a missing
+    /// arrival time read as 1970 would make the message the oldest for every
+    /// `--older-than` delete).
+    #[test]
+    fn a_line_without_an_identifying_member_is_malformed() {
+        let whole = serde_json::json!({
+            "queue_name": "deferred", "queue_id": "A1", "arrival_time": 1000,
+            "message_size": 2, "sender": "a@b.example", "recipients": []
+        });
+        assert!(parse_line(1, &whole.to_string()).is_ok());
+        for member in [
+            "queue_name",
+            "queue_id",
+            "arrival_time",
+            "message_size",
+            "sender",
+        ] {
+            let mut entry = whole.clone();
+            entry.as_object_mut().unwrap().remove(member);
+            let err = parse_line(1, &entry.to_string()).unwrap_err();
+            assert!(
+                err.message.contains(&format!("missing field `{member}`")),
+                "{member}: {err}"
+            );
         }
     }
 

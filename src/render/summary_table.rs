@@ -30,11 +30,18 @@ fn title(grouping: Grouping) -> &'static str {
     }
 }
 
+/// Characters of a key laid out at most: a table's layout grows with what it is given, and
+/// a sender can be 20 MB long in a hostile queue.
+const KEY_CHARS: usize = 512;
+
 fn shown_key(grouping: Grouping, key: &str) -> String {
     match (grouping, key) {
         (Grouping::SenderDomain, "") => "(null sender)".into(),
         (Grouping::RecipientDomain, "") => "(no domain)".into(),
-        _ => escape_untrusted(key).into_owned(),
+        _ => match key.char_indices().nth(KEY_CHARS) {
+            Some((cut, _)) => format!("{}…", escape_untrusted(&key[..cut])),
+            None => escape_untrusted(key).into_owned(),
+        },
     }
 }
 

@@ -27,11 +27,23 @@ pub fn escape_untrusted(text: &str) -> Cow<'_, str> {
     Cow::Owned(escaped)
 }
 
+/// Control characters; every format character (Unicode's Cf: soft hyphen, bidi controls,
+/// zero-width characters, tags, interlinear annotations...); line and paragraph separators;
+/// and the blank letters that render as nothing (Hangul fillers, the combining grapheme
+/// joiner, the Braille blank).
 fn needs_escape(c: char) -> bool {
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
     c.is_control()
-        || matches!(c,
-            '\u{061c}' | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}'
-            | '\u{2060}'..='\u{2069}' | '\u{feff}')
+        || matches!(
+            c.general_category(),
+            GeneralCategory::Format
+                | GeneralCategory::LineSeparator
+                | GeneralCategory::ParagraphSeparator
+        )
+        || matches!(
+            c,
+            '\u{034f}' | '\u{115f}' | '\u{1160}' | '\u{2800}' | '\u{3164}' | '\u{ffa0}'
+        )
 }
 
 /// A block of untrusted text for a terminal: lines and tabs kept, every other control or
@@ -163,6 +175,13 @@ mod tests {
             ("zero\u{200b}width", "zero\\u{200b}width"),
             ("c1\u{9b}csi", "c1\\x9bcsi"),
             ("back\\slash", "back\\slash"),
+            ("ad\u{ad}min@bank.example", "ad\\xadmin@bank.example"),
+            (
+                "a\u{180e}b\u{206a}c\u{fff9}d",
+                "a\\u{180e}b\\u{206a}c\\u{fff9}d",
+            ),
+            ("tag\u{e0041}\u{e007f}", "tag\\u{e0041}\\u{e007f}"),
+            ("\u{3164}filler", "\\u{3164}filler"),
         ];
         for (raw, shown) in cases {
             assert_eq!(escape_untrusted(raw), shown, "{raw:?}");

@@ -16,8 +16,12 @@ pub fn compile_expression(source: &str) -> Result<Filter, FilterError> {
 
 pub fn compile(expr: &Expr) -> Result<Filter, FilterError> {
     match expr {
-        Expr::Or(a, b) => Ok(Filter::or(vec![compile(a)?, compile(b)?])),
-        Expr::And(a, b) => Ok(Filter::and(vec![compile(a)?, compile(b)?])),
+        Expr::Or(terms) => Ok(Filter::or(
+            terms.iter().map(compile).collect::<Result<_, _>>()?,
+        )),
+        Expr::And(terms) => Ok(Filter::and(
+            terms.iter().map(compile).collect::<Result<_, _>>()?,
+        )),
         Expr::Not(inner) => Ok(Filter::negate(compile(inner)?)),
         Expr::Flag { field, span } => match field {
             Field::Expired => Ok(Filter::Test(Test::Expired)),

@@ -110,8 +110,9 @@ impl Field {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expr {
-    Or(Box<Expr>, Box<Expr>),
-    And(Box<Expr>, Box<Expr>),
+    /// `a or b or c`: a chain is one node, however long (no recursion grows with it).
+    Or(Vec<Expr>),
+    And(Vec<Expr>),
     Not(Box<Expr>),
     Compare {
         field: Field,
@@ -133,6 +134,7 @@ pub fn parse(source: &str) -> Result<Expr, FilterError> {
     let mut parser = Parser {
         tokens,
         position: 0,
+        depth: 0,
         end: source.len(),
     };
     if parser.tokens.is_empty() {
@@ -163,9 +165,14 @@ pub fn parse(source: &str) -> Result<Expr, FilterError> {
     Ok(expr)
 }
 
+/// Levels of `(` and `not` an expression may nest.
+pub const MAX_DEPTH: usize = 64;
+
 struct Parser {
     tokens: Vec<Spanned>,
     position: usize,
+    /// Levels of `(` and `not` around the current token.
+    depth: usize,
     /// Byte length of the source: where "the end" is.
     end: usize,
 }
@@ -186,31 +193,54 @@ impl Parser {
     }
 
     fn expr(&mut self) -> Result<Expr, FilterError> {
-        let mut left = self.and()?;
+        let mut terms = vec![self.and()?];
         while self.peek().is_some_and(|t| t.token == Token::Or) {
             self.advance();
-            let right = self.and()?;
-            left = Expr::Or(Box::new(left), Box::new(right));
+            terms.push(self.and()?);
         }
-        Ok(left)
+        Ok(if terms.len() == 1 {
+            terms.remove(0)
+        } else {
+            Expr::Or(terms)
+        })
     }
 
     fn and(&mut self) -> Result<Expr, FilterError> {
-        let mut left = self.unary()?;
+        let mut terms = vec![self.unary()?];
         while self.peek().is_some_and(|t| t.token == Token::And) {
             self.advance();
-            let right = self.unary()?;
-            left = Expr::And(Box::new(left), Box::new(right));
+            terms.push(self.unary()?);
         }
-        Ok(left)
+        Ok(if terms.len() == 1 {
+            terms.remove(0)
+        } else {
+            Expr::And(terms)
+        })
     }
 
     fn unary(&mut self) -> Result<Expr, FilterError> {
-        if self.peek().is_some_and(|t| t.token == Token::Not) {
+        if let Some(not) = self.peek().filter(|t| t.token == Token::Not) {
+            let span = not.span;
             self.advance();
-            return Ok(Expr::Not(Box::new(self.unary()?)));
+            self.deeper(span)?;
+            let inner = self.unary();
+            self.depth -= 1;
+            return Ok(Expr::Not(Box::new(inner?)));
         }
         self.primary()
+    }
+
+    /// One level deeper (a `(` or a `not`): the parser, the compiler and the evaluator
+    /// recurse once a level, so the levels are bounded.
+    fn deeper(&mut self, span: Span) -> Result<(), FilterError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(FilterError::at(
+                span,
+                format!("nested too deeply (more than {MAX_DEPTH} levels of '(' and 'not')"),
+            ));
+        }
+        Ok(())
     }
 
     fn primary(&mut self) -> Result<Expr, FilterError> {
@@ -222,7 +252,10 @@ impl Parser {
         };
         match next.token {
             Token::LParen => {
-                let inner = self.expr()?;
+                self.deeper(next.span)?;
+                let inner = self.expr();
+                self.depth -= 1;
+                let inner = inner?;
                 match self.advance() {
                     Some(Spanned {
                         token: Token::RParen,
@@ -322,8 +355,14 @@ mod tests {
     /// The AST as compact text: (a and b), (a or b), !a, field op value.
     fn show(expr: &Expr) -> String {
         match expr {
-            Expr::Or(a, b) => format!("({} or {})", show(a), show(b)),
-            Expr::And(a, b) => format!("({} and {})", show(a), show(b)),
+            Expr::Or(terms) => format!(
+                "({})",
+                terms.iter().map(show).collect::<Vec<_>>().join(" or ")
+            ),
+            Expr::And(terms) => format!(
+                "({})",
+                terms.iter().map(show).collect::<Vec<_>>().join(" and ")
+            ),
             Expr::Not(a) => format!("!{}", show(a)),
             Expr::Compare {
                 field, op, value, ..
@@ -362,19 +401,50 @@ mod tests {
             ("not not expired", "!!expired"),
             (
                 "id == A and size == 2 and age == 3s",
-                "((id==A and size==2) and age==3s)",
+                "(id==A and size==2 and age==3s)",
             ),
             ("((expired))", "expired"),
             ("queue_name == hold", "queue==hold"),
             ("Sender-Domain == x", "sender_domain==x"),
             (
                 "sender_domain == example.com and age > 2h and (reason ~ \"refused\" or queue == hold)",
-                "((sender_domain==example.com and age>2h) and (reason~refused or queue==hold))",
+                "(sender_domain==example.com and age>2h and (reason~refused or queue==hold))",
             ),
         ];
         for (source, expected) in cases {
             assert_eq!(parsed(source), expected, "{source}");
         }
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_and_long_chains_are_flat() {
+        // Each refused at the opener one level too deep.
+        let deep = [
+            (
+                format!("{}expired{}", "(".repeat(6000), ")".repeat(6000)),
+                1,
+            ),
+            (format!("{}expired", "!".repeat(40_000)), 1),
+            (format!("{}expired", "not ".repeat(30_000)), 4),
+            ("(".repeat(60_000), 1),
+        ];
+        for (source, width) in &deep {
+            let err = parse(source).unwrap_err();
+            assert!(
+                err.message.starts_with("nested too deeply"),
+                "{}",
+                err.message
+            );
+            assert_eq!(err.column(source), Some(MAX_DEPTH * width + 1));
+        }
+        let nested = format!("{}expired{}", "(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
+        assert_eq!(parsed(&nested), "expired");
+        let chain = vec!["size > 1"; 20_000].join(" or ");
+        match parse(&chain).unwrap() {
+            Expr::Or(terms) => assert_eq!(terms.len(), 20_000),
+            other => panic!("{other:?}"),
+        }
+        assert!(super::super::compile_expression(&chain).is_ok());
     }
 
     #[test]

@@ -73,26 +73,41 @@ impl TextMatcher {
             }
         }
         regex.push_str(")$");
-        build_regex(&regex).map(TextMatcher::Regex)
+        build_regex(&regex)
+            .map(TextMatcher::Regex)
+            .map_err(|err| ValueError(format!("invalid pattern '{pattern}': {}", err.why)))
     }
 
     /// A user's regular expression: case-insensitive unless it says `(?-i)`.
     pub fn regex(pattern: &str) -> Result<TextMatcher, ValueError> {
-        build_regex(pattern).map(TextMatcher::Regex)
+        build_regex(pattern).map(TextMatcher::Regex).map_err(|err| {
+            ValueError(format!(
+                "invalid regular expression '{pattern}': {}",
+                err.why
+            ))
+        })
     }
 }
 
-fn build_regex(pattern: &str) -> Result<Regex, ValueError> {
+/// Why a regular expression was refused, in regex's own last words.
+struct RegexError {
+    why: String,
+}
+
+fn build_regex(pattern: &str) -> Result<Regex, RegexError> {
     RegexBuilder::new(pattern)
         .case_insensitive(true)
         .build()
         .map_err(|err| match err {
             regex::Error::Syntax(text) => {
                 let last = text.lines().last().unwrap_or("").trim();
-                let why = last.strip_prefix("error: ").unwrap_or(last);
-                ValueError(format!("invalid regular expression '{pattern}': {why}"))
+                RegexError {
+                    why: last.strip_prefix("error: ").unwrap_or(last).to_string(),
+                }
             }
-            other => ValueError(format!("invalid regular expression '{pattern}': {other}")),
+            other => RegexError {
+                why: other.to_string(),
+            },
         })
 }
 

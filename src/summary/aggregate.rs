@@ -82,13 +82,13 @@ impl Default for Stats {
 impl Stats {
     fn add(&mut self, entry: &QueueEntry<'_>) {
         self.count += 1;
-        self.bytes += entry.size;
+        self.bytes = self.bytes.saturating_add(entry.size);
         self.oldest_arrival = self.oldest_arrival.min(entry.arrival_time);
     }
 
     fn merge(&mut self, other: &Stats) {
         self.count += other.count;
-        self.bytes += other.bytes;
+        self.bytes = self.bytes.saturating_add(other.bytes);
         self.oldest_arrival = self.oldest_arrival.min(other.oldest_arrival);
         self.recipients += other.recipients;
     }
