@@ -36,6 +36,7 @@ pub struct FakePostfix {
     failing: Cell<Option<(&'static str, usize)>>,
     listing_hooks: RefCell<HashMap<u32, ListingHook>>,
     queue_hooks: RefCell<HashMap<u32, QueueHook>>,
+    postsuper_hooks: RefCell<HashMap<&'static str, QueueHook>>,
     lists: Cell<u32>,
 }
 
@@ -64,6 +65,7 @@ impl FakePostfix {
             failing: Cell::new(None),
             listing_hooks: RefCell::new(HashMap::new()),
             queue_hooks: RefCell::new(HashMap::new()),
+            postsuper_hooks: RefCell::new(HashMap::new()),
             lists: Cell::new(0),
         }
     }
@@ -88,6 +90,12 @@ impl FakePostfix {
     /// arrived, or moved by someone else between postq's steps.
     pub fn after_listing(&self, nth: u32, hook: impl FnOnce(&mut Vec<Value>) + 'static) {
         self.queue_hooks.borrow_mut().insert(nth, Box::new(hook));
+    }
+
+    /// Right after the first postsuper run with `flag` (`-h`...), the in-memory queue
+    /// changes: another admin acting between postq's steps.
+    pub fn after_postsuper(&self, flag: &'static str, hook: impl FnOnce(&mut Vec<Value>) + 'static) {
+        self.postsuper_hooks.borrow_mut().insert(flag, Box::new(hook));
     }
 
     pub fn calls(&self) -> Vec<String> {
@@ -254,6 +262,9 @@ impl Postfix for FakePostfix {
         if let Some((flag, _)) = failing {
             run.total = None;
             run.failure = Some(FakePostfix::failure(flag));
+        }
+        if let Some(hook) = self.postsuper_hooks.borrow_mut().remove(operation.flag()) {
+            hook(&mut self.memory().borrow_mut());
         }
         run
     }

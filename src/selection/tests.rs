@@ -216,6 +216,24 @@ fn ids_compare_exactly_and_case_sensitively() {
 }
 
 #[test]
+fn older_and_newer_than_are_strict_at_the_exact_boundary() {
+    let line = crate::queue::testing::line("deferred", "A1", "a@b.example", 100);
+    let entry = parse_line(1, &line).unwrap().entry;
+    // Arrived at 1000: exactly two hours old at 1000 + 7200.
+    let now = 1000 + 7200;
+    let flags = |older: Option<i64>, newer: Option<i64>| SelectionArgs {
+        older_than: older,
+        newer_than: newer,
+        ..SelectionArgs::default()
+    };
+    let selects = |args: SelectionArgs| Selection::from_args(&args).unwrap().matches(&entry, now);
+    assert!(!selects(flags(Some(7200), None)), "--older-than 2h at exactly 2h");
+    assert!(!selects(flags(None, Some(7200))), "--newer-than 2h at exactly 2h");
+    assert!(selects(flags(Some(7199), None)));
+    assert!(selects(flags(None, Some(7201))));
+}
+
+#[test]
 fn age_uses_the_given_now_only() {
     let entry = &entries()[0];
     let filter = compile_expression("age > 2h").unwrap();

@@ -41,9 +41,12 @@ fn settings(interactive: bool) -> Settings {
     }
 }
 
-/// Journals of these tests: one directory for the test process (actions remove theirs).
+/// Journals of one test: a directory of its own (tests run side by side, and a journal
+/// left by one must not be another's).
 fn state_dir() -> std::path::PathBuf {
-    std::env::temp_dir().join(format!("postq-unit-{}", std::process::id()))
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    std::env::temp_dir().join(format!("postq-unit-{}-{n}", std::process::id()))
 }
 
 /// Answers prompts from a script; records the questions.
@@ -545,3 +548,5 @@ fn purge_asks_for_the_count_and_runs_delete_all() {
         }
     }
 }
+
+mod moving;
