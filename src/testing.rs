@@ -94,8 +94,14 @@ impl FakePostfix {
 
     /// Right after the first postsuper run with `flag` (`-h`...), the in-memory queue
     /// changes: another admin acting between postq's steps.
-    pub fn after_postsuper(&self, flag: &'static str, hook: impl FnOnce(&mut Vec<Value>) + 'static) {
-        self.postsuper_hooks.borrow_mut().insert(flag, Box::new(hook));
+    pub fn after_postsuper(
+        &self,
+        flag: &'static str,
+        hook: impl FnOnce(&mut Vec<Value>) + 'static,
+    ) {
+        self.postsuper_hooks
+            .borrow_mut()
+            .insert(flag, Box::new(hook));
     }
 
     pub fn calls(&self) -> Vec<String> {

@@ -16,6 +16,7 @@ use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use hashbrown::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::outcome::Seen;
@@ -57,6 +58,18 @@ struct Step {
     step: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     ids: Vec<String>,
+    /// With `release`: what postq is releasing, as it last saw each (an ID that changed
+    /// hands names the other message).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    messages: Vec<Released>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Released {
+    id: String,
+    arrival_time: i64,
+    sender: String,
+    size: u64,
 }
 
 const MAGIC: &str = "postq action journal 1";
@@ -134,6 +147,7 @@ impl Journal {
         self.append(&Step {
             step: step.into(),
             ids: Vec::new(),
+            messages: Vec::new(),
         });
     }
 
@@ -142,6 +156,24 @@ impl Journal {
         self.append(&Step {
             step: "held".into(),
             ids: ids.to_vec(),
+            messages: Vec::new(),
+        });
+    }
+
+    /// Records what is about to be released, as postq last saw each message.
+    pub fn releasing(&mut self, messages: &[(&str, &Seen)]) {
+        self.append(&Step {
+            step: "release".into(),
+            ids: Vec::new(),
+            messages: messages
+                .iter()
+                .map(|(id, seen)| Released {
+                    id: id.to_string(),
+                    arrival_time: seen.arrival_time,
+                    sender: seen.sender.to_string(),
+                    size: seen.size,
+                })
+                .collect(),
         });
     }
 
@@ -189,11 +221,31 @@ pub struct Interrupted {
     pub held: Option<Vec<String>>,
     /// Whether the hold step had begun.
     pub holding: bool,
+    /// What the release step was releasing, as last seen (changed hands included).
+    pub releasing: Vec<(String, Seen)>,
     /// The last step begun.
     pub last_step: Option<String>,
 }
 
 impl Interrupted {
+    /// The identity each message the action may have held is expected to have on hold:
+    /// as planned, or as seen when it was being released.
+    pub fn expected_on_hold(&self) -> HashMap<&str, &Seen> {
+        let maybe_held: HashSet<&str> = self.maybe_held().into_iter().collect();
+        let mut expected: HashMap<&str, &Seen> = self
+            .planned
+            .iter()
+            .filter(|(id, _, _)| maybe_held.contains(id.as_str()))
+            .map(|(id, _, seen)| (id.as_str(), seen))
+            .collect();
+        for (id, seen) in &self.releasing {
+            if maybe_held.contains(id.as_str()) {
+                expected.insert(id.as_str(), seen);
+            }
+        }
+        expected
+    }
+
     /// The messages the action may have put on hold: what postsuper said it held, or, when
     /// the journal stops before that, every planned message not already on hold.
     pub fn maybe_held(&self) -> Vec<&str> {
@@ -262,6 +314,7 @@ pub fn read(path: &Path) -> io::Result<Interrupted> {
         planned: Vec::with_capacity(header.planned.min(1 << 20) as usize),
         held: None,
         holding: false,
+        releasing: Vec::new(),
         last_step: None,
     };
     for line in lines {
@@ -273,6 +326,20 @@ pub fn read(path: &Path) -> io::Result<Interrupted> {
             match step.step.as_str() {
                 "held" => interrupted.held = Some(step.ids),
                 "hold" => interrupted.holding = true,
+                "release" => {
+                    interrupted.releasing = step
+                        .messages
+                        .into_iter()
+                        .map(|m| {
+                            let seen = Seen {
+                                arrival_time: m.arrival_time,
+                                sender: m.sender.into(),
+                                size: m.size,
+                            };
+                            (m.id, seen)
+                        })
+                        .collect();
+                }
                 _ => {}
             }
             interrupted.last_step = Some(step.step);

@@ -198,7 +198,11 @@ fn release(
         return;
     }
     to_release.sort_unstable();
-    journal.step("release");
+    let releasing: Vec<(&str, &Seen)> = to_release
+        .iter()
+        .filter_map(|id| seen.get(*id).map(|identity| (*id, identity)))
+        .collect();
+    journal.releasing(&releasing);
     let run = postfix.postsuper(
         Operation::Release,
         &to_release.iter().copied().collect(),

@@ -127,25 +127,25 @@ fn finish_plan(journal: &Interrupted) -> Result<Plan> {
     Ok(plan)
 }
 
-/// What to release: what the action may have put on hold that is on hold now with the
-/// identity it planned. A hold's own holds were what it was asked for: they stay.
+/// What to release: what the action may have put on hold that is on hold now as it
+/// planned it (or as it saw it when releasing it). A hold's own holds were what it was
+/// asked for: of those, only what it was releasing (held under an ID that changed hands).
 fn release_plan(ctx: &mut Context<'_>, journal: &Interrupted) -> Result<Plan> {
     let mut plan = Plan::new(Operation::Release, false);
+    let mut expected = journal.expected_on_hold();
     if journal.operation == Operation::Hold {
-        return Ok(plan);
+        let releasing: std::collections::HashSet<&str> = journal
+            .releasing
+            .iter()
+            .map(|(id, _)| id.as_str())
+            .collect();
+        expected.retain(|id, _| releasing.contains(id));
     }
-    let maybe_held: std::collections::HashSet<&str> = journal.maybe_held().into_iter().collect();
-    let planned: std::collections::HashMap<&str, &crate::action::Seen> = journal
-        .planned
-        .iter()
-        .filter(|(id, _, _)| maybe_held.contains(id.as_str()))
-        .map(|(id, _, seen)| (id.as_str(), seen))
-        .collect();
     ctx.read_live_queue(
         Repeats::Passed,
         |entry| {
             entry.queue == QueueName::Hold
-                && planned
+                && expected
                     .get(entry.id.as_ref())
                     .is_some_and(|seen| seen.is(entry))
         },

@@ -227,8 +227,14 @@ fn older_and_newer_than_are_strict_at_the_exact_boundary() {
         ..SelectionArgs::default()
     };
     let selects = |args: SelectionArgs| Selection::from_args(&args).unwrap().matches(&entry, now);
-    assert!(!selects(flags(Some(7200), None)), "--older-than 2h at exactly 2h");
-    assert!(!selects(flags(None, Some(7200))), "--newer-than 2h at exactly 2h");
+    assert!(
+        !selects(flags(Some(7200), None)),
+        "--older-than 2h at exactly 2h"
+    );
+    assert!(
+        !selects(flags(None, Some(7200))),
+        "--newer-than 2h at exactly 2h"
+    );
     assert!(selects(flags(Some(7199), None)));
     assert!(selects(flags(None, Some(7201))));
 }

@@ -5,29 +5,6 @@ use std::collections::BTreeMap;
 
 use crate::support::*;
 
-/// (queue, sender) of every message, by ID.
-fn snapshot(sandbox: &Sandbox) -> BTreeMap<String, (String, String)> {
-    sandbox
-        .postqueue_json()
-        .into_iter()
-        .map(|e| {
-            (
-                e["queue_id"].as_str().unwrap().to_string(),
-                (
-                    e["queue_name"].as_str().unwrap().to_string(),
-                    e["sender"].as_str().unwrap().to_string(),
-                ),
-            )
-        })
-        .collect()
-}
-
-fn incident(spam: u32) -> Sandbox {
-    let sandbox = Sandbox::new();
-    sandbox.incident(spam);
-    sandbox
-}
-
 #[test]
 #[cfg_attr(
     not(feature = "real-postfix"),
@@ -471,12 +448,18 @@ fn postsuper_failing_comes_through_with_exit_1() {
 fn a_terminated_delete_finishes_its_step_releases_what_it_held_and_exits_130() {
     let sandbox = incident(30);
     let before = snapshot(&sandbox);
-    // A postsuper that takes its time to hold: the signal arrives while it works.
+    // A postsuper that, asked to hold, says it started and waits for the test's word: the
+    // signal arrives while it works.
     let fakes = FakePrograms::new();
+    let (holding, go) = (fakes.file("holding"), fakes.file("go"));
     fakes.add(
         "postsuper",
-        r#"for arg in "$@"; do [ "$arg" = "-h" ] && sleep 3; done
+        &format!(
+            r#"case " $* " in *" -h "*) touch {holding}; while [ ! -e {go} ]; do sleep 0.05; done ;; esac
 exec /usr/sbin/postsuper "$@""#,
+            holding = holding.display(),
+            go = go.display()
+        ),
     );
     let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("postq"))
         .env("PATH", fakes.path_var())
@@ -488,12 +471,20 @@ exec /usr/sbin/postsuper "$@""#,
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !holding.exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "postsuper never started holding"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     let killed = std::process::Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()
         .unwrap();
     assert!(killed.success());
+    std::fs::write(&go, "").unwrap();
     let output = child.wait_with_output().unwrap();
     assert_eq!(output.status.code(), Some(130), "{}", stderr_of(&output));
     assert_eq!(

@@ -7,6 +7,7 @@ mod action_postfix;
 mod docs;
 mod list_input;
 mod list_postfix;
+mod moving_postfix;
 mod prompt_postfix;
 mod select_input;
 mod show_flush_postfix;

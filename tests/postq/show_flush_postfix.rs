@@ -1,7 +1,5 @@
 //! `show` and `flush` on a real instance.
 
-use std::time::{Duration, Instant};
-
 use crate::support::*;
 
 fn first_id_of(sandbox: &Sandbox, sender: &str) -> String {
@@ -95,18 +93,6 @@ fn show_errors() {
 }
 
 /// Waits until every message has settled again after a flush.
-fn wait_until(sandbox: &Sandbox, what: &str, done: impl Fn(&[serde_json::Value]) -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let entries = sandbox.postqueue_json();
-        if done(&entries) {
-            return;
-        }
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(200));
-    }
-}
-
 fn reason_of(entry: &serde_json::Value) -> &str {
     entry["recipients"][0]["delay_reason"]
         .as_str()
@@ -182,6 +168,18 @@ fn flush_tries_the_selected_messages_now_and_all_with_yes() {
         stdout_of(&output),
         "Asked Postfix to try 1 of 1 deferred message now.\n"
     );
+    // Its effect, waited for: that message was tried (and is back in deferred), the
+    // other two were not.
+    wait_until(&sandbox, "the single flushed message", |entries| {
+        entries.iter().any(|e| {
+            e["queue_id"] == id.as_str()
+                && e["queue_name"] == "deferred"
+                && reason_of(e).contains("Connection refused")
+        }) && entries
+            .iter()
+            .filter(|e| e["sender"] == "a@one.example" && e["queue_id"] != id.as_str())
+            .all(|e| e["queue_name"] == "deferred" && reason_of(e) == "deferred transport")
+    });
 
     let output = sandbox.postq().args(["flush", "--yes"]).output().unwrap();
     assert_eq!(

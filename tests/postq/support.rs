@@ -95,6 +95,11 @@ impl FakePrograms {
         self
     }
 
+    /// A path in the fakes' directory, for files they share with the test.
+    pub fn file(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
     /// PATH with the fakes first.
     pub fn path_var(&self) -> String {
         format!(
@@ -260,4 +265,44 @@ fn is_root() -> bool {
         .output()
         .map(|output| stdout_of(&output).trim() == "0")
         .unwrap_or(false)
+}
+
+/// (queue, sender) of every message, by ID.
+pub fn snapshot(sandbox: &Sandbox) -> BTreeMap<String, (String, String)> {
+    sandbox
+        .postqueue_json()
+        .into_iter()
+        .map(|e| {
+            (
+                e["queue_id"].as_str().unwrap().to_string(),
+                (
+                    e["queue_name"].as_str().unwrap().to_string(),
+                    e["sender"].as_str().unwrap().to_string(),
+                ),
+            )
+        })
+        .collect()
+}
+
+pub fn incident(spam: u32) -> Sandbox {
+    let sandbox = Sandbox::new();
+    sandbox.incident(spam);
+    sandbox
+}
+
+/// Polls the queue until `done` holds (a minute at most): waits for a state, never for a
+/// time.
+pub fn wait_until(sandbox: &Sandbox, what: &str, done: impl Fn(&[serde_json::Value]) -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let entries = sandbox.postqueue_json();
+        if done(&entries) {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
 }

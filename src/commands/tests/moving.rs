@@ -64,7 +64,9 @@ fn a_message_changed_in_any_identity_field_is_not_acted_on_by_any_operation() {
             assert_eq!(postfix.queue_of("C2").as_deref(), after, "{case}");
             assert!(
                 done.out.contains("of 2 selected messages")
-                    && done.out.contains("1 queue ID now named a different message"),
+                    && done
+                        .out
+                        .contains("1 queue ID now named a different message"),
                 "{case}: {}",
                 done.out
             );
@@ -82,8 +84,14 @@ fn a_queue_id_listed_twice_is_previewed_and_acted_on_once() {
     };
     let postfix = FakePostfix::new(&queue());
     twice(&postfix);
-    let preview = act(&postfix, Operation::Delete, |args| args.confirm.dry_run = true);
-    assert!(preview.out.starts_with("Would delete 3 messages"), "{}", preview.out);
+    let preview = act(&postfix, Operation::Delete, |args| {
+        args.confirm.dry_run = true
+    });
+    assert!(
+        preview.out.starts_with("Would delete 3 messages"),
+        "{}",
+        preview.out
+    );
     let postfix = FakePostfix::new(&queue());
     twice(&postfix);
     let done = delete_spam_yes(&postfix);
@@ -122,7 +130,9 @@ fn mail_released_by_someone_else_during_a_delete_is_reported_as_moved_not_stuck(
 #[test]
 fn what_postq_held_and_could_not_release_is_named_in_a_file_for_postsuper() {
     let postfix = FakePostfix::new(&queue());
-    postfix.after_listing(1, |queue| find(queue, "A2")["sender"] = "ceo@good.example".into());
+    postfix.after_listing(1, |queue| {
+        find(queue, "A2")["sender"] = "ceo@good.example".into()
+    });
     postfix.fail_postsuper("-H", 0);
     let settings = settings(false);
     let done = run(
@@ -138,7 +148,10 @@ fn what_postq_held_and_could_not_release_is_named_in_a_file_for_postsuper() {
         .out
         .split_once("1 message that postq put on hold is still on hold: release it with: postsuper -H - hold < ")
         .unwrap_or_else(|| panic!("{}", done.out));
-    assert!(head.starts_with("Deleted 2 of 3 selected messages, then stopped"), "{head}");
+    assert!(
+        head.starts_with("Deleted 2 of 3 selected messages, then stopped"),
+        "{head}"
+    );
     let file = file.trim_end().trim_end_matches('.');
     assert_eq!(std::fs::read_to_string(file).unwrap(), "A2\n");
     // The journal stays for `postq recover`.
@@ -206,8 +219,7 @@ fn crashed_delete(settings: &Settings, postfix: &FakePostfix) {
             plan.add(&parsed.entry, parsed.text);
         }
     }
-    let mut journal =
-        Journal::begin(&settings.state_dir, None, &plan, settings.now).unwrap();
+    let mut journal = Journal::begin(&settings.state_dir, None, &plan, settings.now).unwrap();
     journal.step("hold");
     let held = postfix.postsuper(Operation::Hold, plan.id_list(), &[]);
     journal.held(&held.done);
@@ -222,13 +234,17 @@ fn recover_releases_what_a_killed_delete_left_on_hold_and_nothing_else() {
     crashed_delete(&settings, &postfix);
     // Any command on the instance says so.
     // Then A2's ID goes to another message, held by someone else.
-    postfix.after_listing(1, |queue| find(queue, "A2")["sender"] = "other@good.example".into());
+    postfix.after_listing(1, |queue| {
+        find(queue, "A2")["sender"] = "other@good.example".into()
+    });
     let listed = run_in(&settings, &postfix, &mut Scripted::none(), |ctx| {
         run_args(ctx, &["list", "--count"])
     });
     assert!(
         listed.err.contains("an interrupted delete")
-            && listed.err.contains("may have left 2 messages on hold; run: postq recover"),
+            && listed
+                .err
+                .contains("may have left 2 messages on hold; run: postq recover"),
         "{}",
         listed.err
     );
@@ -246,7 +262,9 @@ fn recover_releases_what_a_killed_delete_left_on_hold_and_nothing_else() {
     });
     assert!(recovered.result.is_ok(), "{}", recovered.err);
     assert!(
-        recovered.out.contains("Released 1 of 1 selected message from hold."),
+        recovered
+            .out
+            .contains("Released 1 of 1 selected message from hold."),
         "{}",
         recovered.out
     );
