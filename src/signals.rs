@@ -61,8 +61,6 @@ impl Watcher {
             return;
         }
         self.stop_children();
-        // A prompt may have hidden the cursor.
-        let _ = dialoguer::console::Term::stderr().show_cursor();
         if self.acting.load(Ordering::SeqCst) {
             let recover = self.recover.lock().ok().and_then(|text| text.clone());
             let _ = writeln!(
@@ -71,7 +69,7 @@ impl Watcher {
                 recover.unwrap_or_else(|| "run: postq recover".into())
             );
         } else {
-            let _ = writeln!(stderr, "postq: interrupted");
+            let _ = writeln!(stderr, "\npostq: interrupted: nothing more was done");
         }
         std::process::exit(130);
     }

@@ -1,7 +1,7 @@
 //! Whether an action may go ahead: the policy (pure) and the prompter (a terminal, or a
 //! script in tests). No confirmation, no change.
 
-use std::io;
+use std::io::{self, Write};
 
 use crate::console::Console;
 use crate::error::{Error, Result};
@@ -118,29 +118,33 @@ pub fn confirm(
     }
 }
 
-/// The real prompter: dialoguer on stderr.
+/// The real prompter: the question on stderr, a line read from the terminal in its own
+/// (cooked) mode. Written here rather than with dialoguer: dialoguer's raw-mode prompts hide
+/// the cursor and ignore Ctrl-D, where a line read gives the terminal's own behaviour:
+/// Ctrl-D is end of input (a no), Ctrl-C a signal (postq stops, nothing changed), and the
+/// cursor is never hidden.
 pub struct TerminalPrompter;
 
 impl Prompter for TerminalPrompter {
     fn confirm(&mut self, question: &str) -> io::Result<bool> {
-        let answer = dialoguer::Confirm::new()
-            .with_prompt(question)
-            .default(false)
-            .show_default(true)
-            .wait_for_newline(true)
-            .interact_on(&dialoguer::console::Term::stderr());
-        // Ctrl-C or Ctrl-D at the prompt is a no; the cursor is shown again either way.
-        let _ = dialoguer::console::Term::stderr().show_cursor();
-        answer.map_err(io::Error::from)
+        let answer = self.ask(&format!("{question} [y/N]"))?;
+        Ok(matches!(
+            answer.trim().to_ascii_lowercase().as_str(),
+            "y" | "yes"
+        ))
     }
 
     fn ask(&mut self, question: &str) -> io::Result<String> {
-        let answer = dialoguer::Input::<String>::new()
-            .with_prompt(question)
-            .allow_empty(true)
-            .interact_text_on(&dialoguer::console::Term::stderr());
-        let _ = dialoguer::console::Term::stderr().show_cursor();
-        answer.map_err(io::Error::from)
+        let mut stderr = io::stderr();
+        write!(stderr, "{question}: ")?;
+        stderr.flush()?;
+        let mut line = String::new();
+        if io::stdin().read_line(&mut line)? == 0 {
+            // Ctrl-D: a new line for what comes next, and no answer.
+            let _ = writeln!(stderr);
+            return Err(io::Error::from(io::ErrorKind::UnexpectedEof));
+        }
+        Ok(line)
     }
 }
 

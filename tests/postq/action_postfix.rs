@@ -433,7 +433,10 @@ fn postsuper_failing_comes_through_with_exit_1() {
     assert!(stderr.contains("-h - failed (exit status 1):"), "{stderr}");
     assert!(stderr.contains("reserved for the superuser"), "{stderr}");
     // These tests run as root: the hint says root was denied, not to become root.
-    assert!(stderr.contains("hint: postsuper was denied as root"), "{stderr}");
+    assert!(
+        stderr.contains("hint: postsuper was denied as root"),
+        "{stderr}"
+    );
     assert_eq!(
         stdout_of(&output),
         "Put 0 of 3 selected messages on hold, then stopped on the error below.\n"

@@ -264,7 +264,14 @@ fn a_limit_stops_reading_early_and_stops_postqueue() {
     // A postqueue that writes one line and then would write for an hour: postq must not wait.
     let line = fixture_lines("incident.jsonl")[0].clone();
     let fakes = FakePrograms::new();
-    fakes.add("postqueue", &format!("echo '{line}'\nexec sleep 3600"));
+    let pid_file = fakes.file("pid");
+    fakes.add(
+        "postqueue",
+        &format!(
+            "echo $$ > {}\necho '{line}'\nexec sleep 3600",
+            pid_file.display()
+        ),
+    );
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("postq"))
         .env("PATH", fakes.path_var())
         .args(["list", "--ids", "--limit", "1"])
@@ -285,6 +292,44 @@ fn a_limit_stops_reading_early_and_stops_postqueue() {
     assert!(status.success());
     let output = child.wait_with_output().unwrap();
     assert_eq!(stdout_of(&output).lines().count(), 1);
+    // And postqueue was stopped, not left behind.
+    wait_gone(&std::fs::read_to_string(&pid_file).unwrap());
+}
+
+#[test]
+fn a_signal_stops_a_stalled_listing_and_its_postqueue_at_once() {
+    let fakes = FakePrograms::new();
+    let pid_file = fakes.file("pid");
+    fakes.add(
+        "postqueue",
+        &format!("echo $$ > {}\nexec sleep 3600", pid_file.display()),
+    );
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("postq"))
+        .env("PATH", fakes.path_var())
+        .args(["list", "--count"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while std::fs::read_to_string(&pid_file).map_or(true, |pid| pid.trim().is_empty()) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "postqueue never started"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let started = std::time::Instant::now();
+    let term = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(term.success());
+    let output = child.wait_with_output().unwrap();
+    assert!(started.elapsed() < Duration::from_secs(20));
+    assert_eq!(output.status.code(), Some(130));
+    assert!(stderr_of(&output).contains("postq: interrupted"));
+    wait_gone(&std::fs::read_to_string(&pid_file).unwrap());
 }
 
 #[test]

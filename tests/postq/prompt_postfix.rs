@@ -42,6 +42,19 @@ fn answering_no_changes_nothing_and_yes_acts() {
     assert_eq!(exit_code(&session), 3);
     assert_eq!(sandbox.postqueue_json().len(), before);
 
+    // Ctrl-D at the prompt is a no; Ctrl-C stops postq there: nothing changes either way.
+    for (key, status, said) in [
+        ('d', 3, "not confirmed: nothing was changed"),
+        ('c', 130, "interrupted: nothing more was done"),
+    ] {
+        let mut session = spawn(&sandbox, &["delete", "-f", COMPROMISED]);
+        session.exp_string("Delete 8 messages? [y/N]").unwrap();
+        session.send_control(key).unwrap();
+        session.exp_string(said).unwrap();
+        assert_eq!(exit_code(&session), status, "Ctrl-{key}");
+        assert_eq!(sandbox.postqueue_json().len(), before);
+    }
+
     // Enter alone takes the default, which is no.
     let mut session = spawn(&sandbox, &["delete", "-f", COMPROMISED]);
     session.exp_string("Delete 8 messages?").unwrap();

@@ -290,6 +290,27 @@ pub fn incident(spam: u32) -> Sandbox {
     sandbox
 }
 
+/// Waits until the process `pid` is gone (or a zombie nobody waits for): a minute at most.
+pub fn wait_gone(pid: &str) {
+    let stat = format!("/proc/{}/stat", pid.trim());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let alive = std::fs::read_to_string(&stat).is_ok_and(|text| {
+            text.rsplit(')')
+                .next()
+                .is_some_and(|rest| !rest.trim_start().starts_with('Z'))
+        });
+        if !alive {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "process {pid} was left running"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 /// Polls the queue until `done` holds (a minute at most): waits for a state, never for a
 /// time.
 pub fn wait_until(sandbox: &Sandbox, what: &str, done: impl Fn(&[serde_json::Value]) -> bool) {

@@ -301,3 +301,25 @@ fn recover_finish_completes_a_killed_delete_with_the_same_checks() {
     assert_eq!(postfix.ids(), ["A4", "B1", "B2"]);
     assert!(crate::action::interrupted(&settings.state_dir, None).is_empty());
 }
+
+#[test]
+fn flush_tries_only_the_messages_that_are_still_the_previewed_ones() {
+    let postfix = FakePostfix::new(&queue());
+    postfix.after_listing(1, |queue| find(queue, "A1")["arrival_time"] = 4444.into());
+    let flushed = run_in(&settings(false), &postfix, &mut Scripted::none(), |ctx| {
+        run_args(ctx, &["flush", "-f", "spam@bad.example", "--yes"])
+    });
+    assert!(flushed.result.is_ok(), "{}", flushed.err);
+    assert_eq!(
+        postfix.calls(),
+        ["list", "list", "postqueue -i A2"],
+        "A1 names another message by now"
+    );
+    assert!(
+        flushed
+            .err
+            .contains("1 message left the deferred queue or changed"),
+        "{}",
+        flushed.err
+    );
+}
