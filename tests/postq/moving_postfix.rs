@@ -40,18 +40,9 @@ fn mail_the_listing_missed_is_reported_and_repeat_deletes_it() {
     let sandbox = incident(30);
     let fakes = FakePrograms::new();
     // showq walks the queue while qmgr moves mail: the first listing misses 5 spam messages.
-    let count = fakes.file("calls");
-    fakes.add(
-        "postqueue",
-        &format!(
-            r#"n=$(cat {count} 2>/dev/null || echo 0); n=$((n+1)); echo $n > {count}
-if [ $n -eq 1 ]; then
-  {REAL_POSTQUEUE} "$@" | awk '/compromised@/ && missed < 5 {{ missed++; next }} {{ print }}'
-else
-  exec {REAL_POSTQUEUE} "$@"
-fi"#,
-            count = count.display()
-        ),
+    let count = first_listing_through(
+        &fakes,
+        "awk '/compromised@/ && missed < 5 { missed++; next } { print }'",
     );
     let output = postq_with(&sandbox, &fakes)
         .args(["delete", "-f", COMPROMISED, "--yes"])
@@ -157,6 +148,25 @@ exit $status"#
     assert_eq!(spam_left(&sandbox), 30);
 }
 
+/// A postqueue whose first listing goes through the shell `filter`; returns the file that
+/// counts the listings.
+fn first_listing_through(fakes: &FakePrograms, filter: &str) -> std::path::PathBuf {
+    let count = fakes.file("calls");
+    fakes.add(
+        "postqueue",
+        &format!(
+            r#"n=$(cat {count} 2>/dev/null || echo 0); n=$((n+1)); echo $n > {count}
+if [ $n -eq 1 ]; then
+  {REAL_POSTQUEUE} "$@" | {filter}
+else
+  exec {REAL_POSTQUEUE} "$@"
+fi"#,
+            count = count.display()
+        ),
+    );
+    count
+}
+
 /// A wrapper that kills postq (its parent) at one step of a delete.
 fn killer(step: &str, fakes: &FakePrograms) {
     match step {
@@ -193,17 +203,10 @@ exec {REAL_POSTSUPER} "$@""#
         // As it releases what it held under IDs that changed hands: the first listing
         // shows alice's mail as the compromised account's.
         "release" => {
-            let count = fakes.file("calls");
-            fakes.add(
-                "postqueue",
+            first_listing_through(
+                fakes,
                 &format!(
-                    r#"n=$(cat {count} 2>/dev/null || echo 0); n=$((n+1)); echo $n > {count}
-if [ $n -eq 1 ]; then
-  {REAL_POSTQUEUE} "$@" | sed 's/"sender": "alice@customer.example"/"sender": "{COMPROMISED}"/'
-else
-  exec {REAL_POSTQUEUE} "$@"
-fi"#,
-                    count = count.display()
+                    r#"sed 's/"sender": "alice@customer.example"/"sender": "{COMPROMISED}"/'"#
                 ),
             );
             fakes.add(

@@ -4,7 +4,6 @@
 use serde_json::Value;
 
 use super::*;
-use crate::cli::RecoverArgs;
 
 /// `OPERATION -f spam@bad.example --yes` with extra settings.
 fn act(postfix: &FakePostfix, operation: Operation, change: impl FnOnce(&mut ActionArgs)) -> Run {
@@ -249,16 +248,7 @@ fn recover_releases_what_a_killed_delete_left_on_hold_and_nothing_else() {
         listed.err
     );
     let recovered = run_in(&settings, &postfix, &mut Scripted::none(), |ctx| {
-        super::super::recover::run(
-            ctx,
-            &RecoverArgs {
-                finish: false,
-                confirm: ConfirmArgs {
-                    dry_run: false,
-                    yes: true,
-                },
-            },
-        )
+        run_args(ctx, &["recover", "--yes"])
     });
     assert!(recovered.result.is_ok(), "{}", recovered.err);
     assert!(
@@ -281,16 +271,7 @@ fn recover_finish_completes_a_killed_delete_with_the_same_checks() {
     let postfix = FakePostfix::new(&queue());
     crashed_delete(&settings, &postfix);
     let finished = run_in(&settings, &postfix, &mut Scripted::none(), |ctx| {
-        super::super::recover::run(
-            ctx,
-            &RecoverArgs {
-                finish: true,
-                confirm: ConfirmArgs {
-                    dry_run: false,
-                    yes: true,
-                },
-            },
-        )
+        run_args(ctx, &["recover", "--finish", "--yes"])
     });
     assert!(finished.result.is_ok(), "{}", finished.err);
     assert!(
