@@ -102,7 +102,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             break
         }
         'postq;delete' {
-            [CompletionResult]::new('--repeat', '--repeat', [CompletionResultType]::ParameterName, 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round')
+            [CompletionResult]::new('--repeat', '--repeat', [CompletionResultType]::ParameterName, 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round. Not for requeue: requeued mail comes back under new IDs')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Any recipient matches PATTERN (same forms as --from)')
@@ -135,7 +135,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             break
         }
         'postq;hold' {
-            [CompletionResult]::new('--repeat', '--repeat', [CompletionResultType]::ParameterName, 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round')
+            [CompletionResult]::new('--repeat', '--repeat', [CompletionResultType]::ParameterName, 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round. Not for requeue: requeued mail comes back under new IDs')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Any recipient matches PATTERN (same forms as --from)')
@@ -167,7 +167,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             break
         }
         'postq;release' {
-            [CompletionResult]::new('--repeat', '--repeat', [CompletionResultType]::ParameterName, 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round')
+            [CompletionResult]::new('--repeat', '--repeat', [CompletionResultType]::ParameterName, 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round. Not for requeue: requeued mail comes back under new IDs')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Any recipient matches PATTERN (same forms as --from)')
@@ -199,7 +199,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             break
         }
         'postq;requeue' {
-            [CompletionResult]::new('--repeat', '--repeat', [CompletionResultType]::ParameterName, 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round')
+            [CompletionResult]::new('--repeat', '--repeat', [CompletionResultType]::ParameterName, 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round. Not for requeue: requeued mail comes back under new IDs')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive')
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Any recipient matches PATTERN (same forms as --from)')

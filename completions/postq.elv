@@ -96,7 +96,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'postq;delete'= {
-            cand --repeat 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round'
+            cand --repeat 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round. Not for requeue: requeued mail comes back under new IDs'
             cand -f 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive'
             cand --from 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive'
             cand -t 'Any recipient matches PATTERN (same forms as --from)'
@@ -128,7 +128,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'postq;hold'= {
-            cand --repeat 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round'
+            cand --repeat 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round. Not for requeue: requeued mail comes back under new IDs'
             cand -f 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive'
             cand --from 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive'
             cand -t 'Any recipient matches PATTERN (same forms as --from)'
@@ -159,7 +159,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand --help 'Print help'
         }
         &'postq;release'= {
-            cand --repeat 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round'
+            cand --repeat 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round. Not for requeue: requeued mail comes back under new IDs'
             cand -f 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive'
             cand --from 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive'
             cand -t 'Any recipient matches PATTERN (same forms as --from)'
@@ -190,7 +190,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand --help 'Print help'
         }
         &'postq;requeue'= {
-            cand --repeat 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round'
+            cand --repeat 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round. Not for requeue: requeued mail comes back under new IDs'
             cand -f 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive'
             cand --from 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive'
             cand -t 'Any recipient matches PATTERN (same forms as --from)'

@@ -98,7 +98,7 @@ always\t''
 never\t''"
 complete -c postq -n "__fish_postq_using_subcommand summary" -l json -d 'One JSON document: every grouping a list of {key, count, bytes, share, oldest_age}, largest first'
 complete -c postq -n "__fish_postq_using_subcommand summary" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c postq -n "__fish_postq_using_subcommand delete" -l repeat -d 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round' -r
+complete -c postq -n "__fish_postq_using_subcommand delete" -l repeat -d 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round. Not for requeue: requeued mail comes back under new IDs' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r
@@ -122,7 +122,7 @@ complete -c postq -n "__fish_postq_using_subcommand delete" -l ids -d 'In the pr
 complete -c postq -n "__fish_postq_using_subcommand delete" -l json -d 'In the preview, the exact messages: postqueue\'s JSON lines; after acting, the outcome as one JSON document on stdout (counts and IDs per class)'
 complete -c postq -n "__fish_postq_using_subcommand delete" -l no-verify -d 'Delete directly, without holding and re-checking first. Safe only where queue IDs are not reused (enable_long_queue_ids = yes, where this is the default) or Postfix is stopped'
 complete -c postq -n "__fish_postq_using_subcommand delete" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c postq -n "__fish_postq_using_subcommand hold" -l repeat -d 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round' -r
+complete -c postq -n "__fish_postq_using_subcommand hold" -l repeat -d 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round. Not for requeue: requeued mail comes back under new IDs' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r
@@ -145,7 +145,7 @@ complete -c postq -n "__fish_postq_using_subcommand hold" -s y -l yes -d 'Do it 
 complete -c postq -n "__fish_postq_using_subcommand hold" -l ids -d 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)'
 complete -c postq -n "__fish_postq_using_subcommand hold" -l json -d 'In the preview, the exact messages: postqueue\'s JSON lines; after acting, the outcome as one JSON document on stdout (counts and IDs per class)'
 complete -c postq -n "__fish_postq_using_subcommand hold" -s h -l help -d 'Print help'
-complete -c postq -n "__fish_postq_using_subcommand release" -l repeat -d 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round' -r
+complete -c postq -n "__fish_postq_using_subcommand release" -l repeat -d 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round. Not for requeue: requeued mail comes back under new IDs' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r
@@ -168,7 +168,7 @@ complete -c postq -n "__fish_postq_using_subcommand release" -s y -l yes -d 'Do 
 complete -c postq -n "__fish_postq_using_subcommand release" -l ids -d 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)'
 complete -c postq -n "__fish_postq_using_subcommand release" -l json -d 'In the preview, the exact messages: postqueue\'s JSON lines; after acting, the outcome as one JSON document on stdout (counts and IDs per class)'
 complete -c postq -n "__fish_postq_using_subcommand release" -s h -l help -d 'Print help'
-complete -c postq -n "__fish_postq_using_subcommand requeue" -l repeat -d 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round' -r
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l repeat -d 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round. Not for requeue: requeued mail comes back under new IDs' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r

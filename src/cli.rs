@@ -279,7 +279,8 @@ pub struct ActionArgs {
     pub json: bool,
 
     /// After acting, read, plan and act again up to N more times while messages still match
-    /// (mail that arrived or was in motion meanwhile); the consent covers every round
+    /// (mail that arrived or was in motion meanwhile); the consent covers every round. Not
+    /// for requeue: requeued mail comes back under new IDs
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub repeat: u32,
 

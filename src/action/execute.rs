@@ -92,31 +92,32 @@ fn reread_then_act(
     let operation = plan.operation();
     let queues = queues_for(operation, &found.confirmed, plan);
     journal.step(operation.verb());
-    let ids: IdList = found.confirmed.iter().map(|(id, _)| id.as_str()).collect();
+    let ids: IdList = found.confirmed.iter().map(String::as_str).collect();
     let run = postfix.postsuper(operation, &ids, &queues);
     outcome.acted = run.done.len() as u64;
     outcome.absorb(&run);
     let done: HashSet<&str> = run.done.iter().map(String::as_str).collect();
-    let not_done: HashMap<&str, &Seen> = found
+    let not_done: HashSet<&str> = found
         .confirmed
         .iter()
-        .filter(|(id, _)| !done.contains(id.as_str()))
-        .map(|(id, seen)| (id.as_str(), seen))
+        .map(String::as_str)
+        .filter(|id| !done.contains(id))
         .collect();
     for message in plan.messages() {
-        if let Some(seen) = not_done.get(message.id) {
-            outcome.unexplained(message.id, (*seen).clone(), Place::of(message.queue));
+        if not_done.contains(message.id) {
+            let seen = Seen::from(&message.identity);
+            outcome.unexplained(message.id, seen, Place::of(message.queue));
         }
     }
     outcome.failure = run.failure.map(Error::from);
 }
 
 /// The queues postsuper may act in: where the confirmed messages were planned from.
-fn queues_for(operation: Operation, confirmed: &[(String, Seen)], plan: &Plan) -> Vec<QueueName> {
+fn queues_for(operation: Operation, confirmed: &[String], plan: &Plan) -> Vec<QueueName> {
     if operation == Operation::Release {
         return vec![QueueName::Hold];
     }
-    let ids: HashSet<&str> = confirmed.iter().map(|(id, _)| id.as_str()).collect();
+    let ids: HashSet<&str> = confirmed.iter().map(String::as_str).collect();
     let any_held = plan
         .messages()
         .any(|m| m.queue == QueueName::Hold && ids.contains(m.id));
@@ -131,8 +132,8 @@ fn queues_for(operation: Operation, confirmed: &[(String, Seen)], plan: &Plan) -
 /// What a re-read found of the planned messages.
 #[derive(Debug, Default)]
 pub(super) struct Found {
-    /// Still the planned message, where expected.
-    pub confirmed: Vec<(String, Seen)>,
+    /// Still the planned message (its identity is the planned one), where expected.
+    pub confirmed: Vec<String>,
     /// Another message under the planned ID now, with its identity.
     pub changed: Vec<(String, Seen)>,
     /// The planned message, elsewhere.
@@ -187,7 +188,7 @@ pub(super) fn recheck(
                     } else if Place::of(entry.queue) != place {
                         found.moved.push(id.to_string());
                     } else {
-                        found.confirmed.push((id.to_string(), Seen::of(entry)));
+                        found.confirmed.push(id.to_string());
                     }
                     Ok(ControlFlow::Continue(()))
                 },

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use hashbrown::HashMap;
 
-use super::plan::Plan;
+use super::plan::{Identity, Plan};
 use crate::error::Error;
 use crate::postfix::{Operation, PostsuperRun};
 use crate::queue::{QueueEntry, QueueName};
@@ -17,6 +17,16 @@ pub struct Seen {
     pub arrival_time: i64,
     pub sender: Box<str>,
     pub size: u64,
+}
+
+impl From<&Identity<'_>> for Seen {
+    fn from(identity: &Identity<'_>) -> Seen {
+        Seen {
+            arrival_time: identity.arrival_time,
+            sender: identity.sender.into(),
+            size: identity.size,
+        }
+    }
 }
 
 impl Seen {

@@ -51,12 +51,22 @@ pub(super) fn hold_first(
     journal.step("delete");
     let deleted = delete_held(postfix, &found, outcome);
     let deleted_ids: HashSet<&str> = deleted.done.iter().map(String::as_str).collect();
-    for (id, seen) in &found.confirmed {
-        if !deleted_ids.contains(id.as_str()) {
-            outcome.unexplained(id, seen.clone(), Place::Held);
+    // Only what was not deleted may need naming again: planned, or held by postq.
+    let left: HashSet<&str> = found
+        .confirmed
+        .iter()
+        .map(String::as_str)
+        .chain(held_by_us.iter().copied())
+        .filter(|id| !deleted_ids.contains(id))
+        .collect();
+    let seen = identities(plan, &found, &left);
+    for id in &found.confirmed {
+        if !deleted_ids.contains(id.as_str())
+            && let Some(identity) = seen.get(id.as_str())
+        {
+            outcome.unexplained(id, identity.clone(), Place::Held);
         }
     }
-    let seen = identities(plan, &found);
     release(postfix, journal, &held_by_us, &deleted_ids, &seen, outcome);
     if let Some(failure) = deleted.failure {
         outcome.failure = Some(failure.into());
@@ -94,7 +104,7 @@ pub(super) fn hold_then_check(
         }
     };
     found.classify(outcome);
-    for (id, _) in &found.confirmed {
+    for id in &found.confirmed {
         if held_by_us.contains(id.as_str()) {
             outcome.acted += 1;
         } else {
@@ -105,7 +115,8 @@ pub(super) fn hold_then_check(
     // Held by postq but another message now: not acted on, and released again.
     let changed: HashSet<&str> = found.changed.iter().map(|(id, _)| id.as_str()).collect();
     let keep: HashSet<&str> = held_by_us.difference(&changed).copied().collect();
-    let seen = identities(plan, &found);
+    let released: HashSet<&str> = held_by_us.difference(&keep).copied().collect();
+    let seen = identities(plan, &found, &released);
     release(postfix, journal, &held_by_us, &keep, &seen, outcome);
 }
 
@@ -136,23 +147,25 @@ fn delete_held(postfix: &dyn Postfix, found: &Found, outcome: &mut Outcome) -> P
     if found.confirmed.is_empty() {
         return PostsuperRun::default();
     }
-    let ids: IdList = found.confirmed.iter().map(|(id, _)| id.as_str()).collect();
+    let ids: IdList = found.confirmed.iter().map(String::as_str).collect();
     let deleted = postfix.postsuper(Operation::Delete, &ids, &[QueueName::Hold]);
     outcome.acted = deleted.done.len() as u64;
     outcome.absorb(&deleted);
     deleted
 }
 
-/// The identity each planned ID had when postq last looked: the planned one, or the other
+/// The identity each of `ids` had when postq last looked: the planned one, or the other
 /// message's where the ID changed hands.
-fn identities(plan: &Plan, found: &Found) -> HashMap<String, Seen> {
-    let mut seen: HashMap<String, Seen> = found.changed.iter().cloned().collect();
-    for message in plan.messages() {
-        seen.entry(message.id.to_string()).or_insert_with(|| Seen {
-            arrival_time: message.identity.arrival_time,
-            sender: message.identity.sender.into(),
-            size: message.identity.size,
-        });
+fn identities(plan: &Plan, found: &Found, ids: &HashSet<&str>) -> HashMap<String, Seen> {
+    let mut seen: HashMap<String, Seen> = found
+        .changed
+        .iter()
+        .filter(|(id, _)| ids.contains(id.as_str()))
+        .cloned()
+        .collect();
+    for message in plan.messages().filter(|m| ids.contains(m.id)) {
+        seen.entry(message.id.to_string())
+            .or_insert_with(|| Seen::from(&message.identity));
     }
     seen
 }
@@ -166,7 +179,7 @@ fn stop(
     failure: Error,
     outcome: &mut Outcome,
 ) {
-    let seen = identities(plan, &Found::default());
+    let seen = identities(plan, &Found::default(), held_by_us);
     release(
         postfix,
         journal,

@@ -122,6 +122,8 @@ fn rounds(
             None => total = Some(outcome),
         }
         let next = match next {
+            // Requeued mail comes back under new IDs, and would match again: no rounds.
+            Some(_) if plan.operation() == Operation::Requeue => break None,
             Some(next) => next,
             None => break None,
         };
