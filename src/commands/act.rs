@@ -109,28 +109,27 @@ fn rounds(
         for warning in &outcome.warnings {
             ctx.console.warn(warning);
         }
-        if args.repeat > 0 && !args.json {
-            write!(ctx.console.out, "Round {round}: ")?;
-        }
+        // Requeued mail comes back under new IDs, and would match again: no rounds.
+        let next = next.filter(|_| plan.operation() != Operation::Requeue);
+        let stopped = outcome.failure.is_some();
+        let another = !stopped
+            && round <= args.repeat as usize
+            && next.as_ref().is_some_and(|next| !next.is_empty());
         if !args.json {
+            if round > 1 || another {
+                write!(ctx.console.out, "Round {round}: ")?;
+            }
             let report = render_report(&outcome, ctx.settings.config_dir.as_deref());
             ctx.console.out.write_all(report.as_bytes())?;
         }
-        let stopped = outcome.failure.is_some();
         match &mut total {
             Some(total) => total.merge(outcome),
             None => total = Some(outcome),
         }
-        let next = match next {
-            // Requeued mail comes back under new IDs, and would match again: no rounds.
-            Some(_) if plan.operation() == Operation::Requeue => break None,
-            Some(next) => next,
-            None => break None,
-        };
-        if stopped || next.is_empty() || round > args.repeat as usize {
-            break Some(next.len() as u64);
+        match next {
+            Some(next) if another => plan = next,
+            next => break next.map(|next| next.len() as u64),
         }
-        plan = next;
     };
     let mut total = total.expect("at least one round");
     total.warnings.clear();
@@ -139,10 +138,9 @@ fn rounds(
         let json = render_outcome_json(&total, round, still_queued.unwrap_or(0), failure.as_ref())?;
         ctx.console.out.write_all(json.as_bytes())?;
     } else if let Some(count) = still_queued.filter(|&count| count > 0 && failure.is_none()) {
-        let again = args.repeat == 0 || round <= args.repeat as usize;
         ctx.console
             .out
-            .write_all(render_still_queued(count, again).as_bytes())?;
+            .write_all(render_still_queued(count).as_bytes())?;
     }
     match failure {
         Some(failure) => Err(failure),

@@ -10,9 +10,7 @@ use crate::cli::RecoverArgs;
 use crate::error::{Error, Result};
 use crate::postfix::Operation;
 use crate::queue::QueueName;
-use crate::render::{
-    DRY_RUN_DONE, format_age, format_count, render_preview, render_report, render_still_queued,
-};
+use crate::render::{DRY_RUN_DONE, format_age, format_count, render_preview, render_report};
 use crate::scan::Repeats;
 use crate::selection::Selection;
 
@@ -67,7 +65,7 @@ pub fn run(ctx: &mut Context<'_>, args: &RecoverArgs) -> Result<()> {
                 .write_all(render_preview(&plan, false).as_bytes())
                 .map_err(Error::Output)
         })?;
-        let (outcome, next) = act_once(
+        let (outcome, _) = act_once(
             ctx,
             &plan,
             &Selection::of_ids(plan.messages().map(|m| m.id)),
@@ -78,11 +76,6 @@ pub fn run(ctx: &mut Context<'_>, args: &RecoverArgs) -> Result<()> {
         }
         let report = render_report(&outcome, settings.config_dir.as_deref());
         ctx.console.out.write_all(report.as_bytes())?;
-        if let Some(count) = next.map(|next| next.len() as u64).filter(|&n| n > 0) {
-            ctx.console
-                .out
-                .write_all(render_still_queued(count, true).as_bytes())?;
-        }
         if outcome.stuck.is_empty() && outcome.failure.is_none() {
             let _ = std::fs::remove_file(&journal.path);
         }

@@ -232,16 +232,13 @@ fn render_stuck(outcome: &Outcome, config: Option<&Path>) -> String {
 }
 
 /// After acting, what still matches the selection.
-pub fn render_still_queued(count: u64, again: bool) -> String {
+pub fn render_still_queued(count: u64) -> String {
     let mut text = format!(
         "{} matching the selection {} still queued (arrived, or in motion while the queue was \
          listed)",
         plural(count, "message", "messages"),
         if count == 1 { "is" } else { "are" }
     );
-    if again {
-        text.push_str(": run the same command again, or add --repeat N");
-    }
-    text.push_str(".\n");
+    text.push_str(": run the same command again, or add --repeat N.\n");
     text
 }
