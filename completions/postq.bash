@@ -163,7 +163,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__delete)
-            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --where --no-verify --config-dir --input --timeout --color --help"
+            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --no-verify --config-dir --input --timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -221,6 +221,14 @@ _postq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --where)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -257,7 +265,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__flush)
-            opts="-n -y -f -t -q -w -c -h --dry-run --yes --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --where --config-dir --input --timeout --color --help"
+            opts="-n -y -f -t -q -w -c -h --dry-run --yes --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --config-dir --input --timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -308,6 +316,14 @@ _postq() {
                     return 0
                     ;;
                 --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -529,7 +545,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__hold)
-            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --where --config-dir --input --timeout --color --help"
+            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --config-dir --input --timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -587,6 +603,14 @@ _postq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --where)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -623,7 +647,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__list)
-            opts="-f -t -q -w -c -h --json --ids --count --sort --reverse --limit --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --where --config-dir --input --timeout --color --help"
+            opts="-f -t -q -w -c -h --json --ids --count --sort --reverse --limit --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --config-dir --input --timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -682,6 +706,14 @@ _postq() {
                     return 0
                     ;;
                 --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -789,7 +821,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__release)
-            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --where --config-dir --input --timeout --color --help"
+            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --config-dir --input --timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -844,6 +876,14 @@ _postq() {
                     return 0
                     ;;
                 --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -883,7 +923,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__requeue)
-            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --where --config-dir --input --timeout --color --help"
+            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --config-dir --input --timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -938,6 +978,14 @@ _postq() {
                     return 0
                     ;;
                 --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1011,14 +1059,14 @@ _postq() {
             return 0
             ;;
         postq__subcmd__summary)
-            opts="-f -t -q -w -c -h --by --top --json --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --where --config-dir --input --timeout --color --help"
+            opts="-f -t -q -w -c -h --by --top --json --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --config-dir --input --timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --by)
-                    COMPREPLY=($(compgen -W "sender sender-domain recipient recipient-domain reason queue age" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "sender sender-domain recipient recipient-domain reason queue age account client origin subject" -- "${cur}"))
                     return 0
                     ;;
                 --top)
@@ -1070,6 +1118,14 @@ _postq() {
                     return 0
                     ;;
                 --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

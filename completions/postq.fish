@@ -60,6 +60,8 @@ complete -c postq -n "__fish_postq_using_subcommand list" -l reason -d 'Any reci
 complete -c postq -n "__fish_postq_using_subcommand list" -l min-size -d 'At least SIZE bytes: 512, 10k, 5M (1024-based)' -r
 complete -c postq -n "__fish_postq_using_subcommand list" -l max-size -d 'At most SIZE bytes' -r
 complete -c postq -n "__fish_postq_using_subcommand list" -l id -d 'The message with queue ID; repeat it for several' -r
+complete -c postq -n "__fish_postq_using_subcommand list" -l account -d 'The authenticated account (SASL login) that sent it: exact, or globs with * and ?; repeat for any of several. Read from the queue files (root)' -r
+complete -c postq -n "__fish_postq_using_subcommand list" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand list" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand list" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand list" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
@@ -78,7 +80,11 @@ recipient\t''
 recipient-domain\t''
 reason\t'Delay reasons, with hosts, addresses and numbers made alike'
 queue\t''
-age\t'qshape\'s age buckets: 5, 10, 20, ... 1280 minutes and more'"
+age\t'qshape\'s age buckets: 5, 10, 20, ... 1280 minutes and more'
+account\t'The authenticated account (SASL login), from the queue files'
+client\t'The client\'s IP address, from the queue files'
+origin\t'Who: sasl:ACCOUNT, local:USER or client:IP, from the queue files'
+subject\t'The Subject: header, from the queue files'"
 complete -c postq -n "__fish_postq_using_subcommand summary" -l top -d 'Rows per grouping' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
@@ -89,6 +95,8 @@ complete -c postq -n "__fish_postq_using_subcommand summary" -l reason -d 'Any r
 complete -c postq -n "__fish_postq_using_subcommand summary" -l min-size -d 'At least SIZE bytes: 512, 10k, 5M (1024-based)' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -l max-size -d 'At most SIZE bytes' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -l id -d 'The message with queue ID; repeat it for several' -r
+complete -c postq -n "__fish_postq_using_subcommand summary" -l account -d 'The authenticated account (SASL login) that sent it: exact, or globs with * and ?; repeat for any of several. Read from the queue files (root)' -r
+complete -c postq -n "__fish_postq_using_subcommand summary" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand summary" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
@@ -108,6 +116,8 @@ complete -c postq -n "__fish_postq_using_subcommand delete" -l reason -d 'Any re
 complete -c postq -n "__fish_postq_using_subcommand delete" -l min-size -d 'At least SIZE bytes: 512, 10k, 5M (1024-based)' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -l max-size -d 'At most SIZE bytes' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -l id -d 'The message with queue ID; repeat it for several' -r
+complete -c postq -n "__fish_postq_using_subcommand delete" -l account -d 'The authenticated account (SASL login) that sent it: exact, or globs with * and ?; repeat for any of several. Read from the queue files (root)' -r
+complete -c postq -n "__fish_postq_using_subcommand delete" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand delete" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
@@ -132,6 +142,8 @@ complete -c postq -n "__fish_postq_using_subcommand hold" -l reason -d 'Any reci
 complete -c postq -n "__fish_postq_using_subcommand hold" -l min-size -d 'At least SIZE bytes: 512, 10k, 5M (1024-based)' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -l max-size -d 'At most SIZE bytes' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -l id -d 'The message with queue ID; repeat it for several' -r
+complete -c postq -n "__fish_postq_using_subcommand hold" -l account -d 'The authenticated account (SASL login) that sent it: exact, or globs with * and ?; repeat for any of several. Read from the queue files (root)' -r
+complete -c postq -n "__fish_postq_using_subcommand hold" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand hold" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
@@ -155,6 +167,8 @@ complete -c postq -n "__fish_postq_using_subcommand release" -l reason -d 'Any r
 complete -c postq -n "__fish_postq_using_subcommand release" -l min-size -d 'At least SIZE bytes: 512, 10k, 5M (1024-based)' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -l max-size -d 'At most SIZE bytes' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -l id -d 'The message with queue ID; repeat it for several' -r
+complete -c postq -n "__fish_postq_using_subcommand release" -l account -d 'The authenticated account (SASL login) that sent it: exact, or globs with * and ?; repeat for any of several. Read from the queue files (root)' -r
+complete -c postq -n "__fish_postq_using_subcommand release" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand release" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
@@ -178,6 +192,8 @@ complete -c postq -n "__fish_postq_using_subcommand requeue" -l reason -d 'Any r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l min-size -d 'At least SIZE bytes: 512, 10k, 5M (1024-based)' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l max-size -d 'At most SIZE bytes' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l id -d 'The message with queue ID; repeat it for several' -r
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l account -d 'The authenticated account (SASL login) that sent it: exact, or globs with * and ?; repeat for any of several. Read from the queue files (root)' -r
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
@@ -229,6 +245,8 @@ complete -c postq -n "__fish_postq_using_subcommand flush" -l reason -d 'Any rec
 complete -c postq -n "__fish_postq_using_subcommand flush" -l min-size -d 'At least SIZE bytes: 512, 10k, 5M (1024-based)' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -l max-size -d 'At most SIZE bytes' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -l id -d 'The message with queue ID; repeat it for several' -r
+complete -c postq -n "__fish_postq_using_subcommand flush" -l account -d 'The authenticated account (SASL login) that sent it: exact, or globs with * and ?; repeat for any of several. Read from the queue files (root)' -r
+complete -c postq -n "__fish_postq_using_subcommand flush" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand flush" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::queue::{QueueName, check_queue_id};
-use crate::selection::{TextMatcher, ValueError, parse_duration, parse_size};
+use crate::selection::{TextMatcher, ValueError, parse_client, parse_duration, parse_size};
 use crate::summary::Grouping;
 
 /// The help heading of the selection options (the man page gathers them by it).
@@ -419,6 +419,16 @@ pub struct SelectionArgs {
     #[arg(id = "id", long = "id", value_name = "ID", value_parser = parse_id_arg)]
     pub ids: Vec<String>,
 
+    /// The authenticated account (SASL login) that sent it: exact, or globs with * and ?;
+    /// repeat for any of several. Read from the queue files (root)
+    #[arg(long = "account", value_name = "PATTERN", value_parser = parse_account_arg)]
+    pub accounts: Vec<TextMatcher>,
+
+    /// The client that sent it: an IP address or a CIDR block (203.0.113.0/24,
+    /// 2001:db8::/32); repeat for any of several. Read from the queue files (root)
+    #[arg(long = "client", value_name = "IP|CIDR", value_parser = parse_client_arg)]
+    pub clients: Vec<Vec<ipnet::IpNet>>,
+
     /// A filter expression, e.g. 'sender_domain == example.com and age > 2h'
     /// (see `man postq`, FILTER EXPRESSIONS)
     #[arg(short = 'w', long = "where", value_name = "EXPR")]
@@ -440,6 +450,24 @@ fn parse_queue_arg(text: &str) -> Result<QueueName, ValueError> {
 
 fn parse_reason_arg(text: &str) -> Result<TextMatcher, ValueError> {
     TextMatcher::regex(text)
+}
+
+fn parse_account_arg(text: &str) -> Result<TextMatcher, ValueError> {
+    if text.trim().is_empty() {
+        return Err(ValueError(
+            "empty account pattern; give the SASL login name, e.g. bob or bob@example.com".into(),
+        ));
+    }
+    TextMatcher::glob(text.trim())
+}
+
+fn parse_client_arg(text: &str) -> Result<Vec<ipnet::IpNet>, ValueError> {
+    parse_client(text).ok_or_else(|| {
+        ValueError(format!(
+            "invalid client '{text}': give an IP address or a CIDR block (203.0.113.7, \
+             203.0.113.0/24, 2001:db8::/32)"
+        ))
+    })
 }
 
 fn parse_id_arg(text: &str) -> Result<String, ValueError> {

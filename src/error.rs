@@ -43,6 +43,9 @@ pub enum Error {
     /// The journal of an interrupted action could not be read.
     #[error("cannot read the journal {}: {source}", path.display())]
     JournalRead { path: PathBuf, source: io::Error },
+    /// A message's queue file could not be read for its origin.
+    #[error("reading who sent a message from its queue file: {0}")]
+    Origin(io::Error),
     /// A JSON document could not be made.
     #[error("writing JSON: {0}")]
     Json(#[from] serde_json::Error),
@@ -97,6 +100,7 @@ impl Error {
             | Error::Json(_)
             | Error::Journal { .. }
             | Error::JournalRead { .. }
+            | Error::Origin(_)
             | Error::Output(_) => 1,
         }
     }
@@ -128,6 +132,7 @@ impl Error {
             | Error::JournalRead { .. }
             | Error::Output(_)
             | Error::Interrupted => None,
+            Error::Origin(_) => Some("reading queue files needs root (or the postfix user)".into()),
         }
     }
 }

@@ -13,15 +13,27 @@ use std::path::PathBuf;
 use serde_json::Value;
 
 use crate::postfix::{
-    IdList, Invocation, Listing, MessageParts, Operation, Postfix, PostfixError, PostfixPrograms,
-    PostsuperRun, SavedListing,
+    IdList, Invocation, Listing, MessageParts, Operation, OriginRead, Origins, Postfix,
+    PostfixError, PostfixPrograms, PostsuperRun, SavedListing,
 };
-use crate::queue::QueueName;
+use crate::queue::{Origin, QueueName};
 
 /// Doctors what one listing shows: the entries (not the queue), and text appended after them.
 type ListingHook = Box<dyn FnOnce(&mut Vec<Value>, &mut String)>;
 /// Changes the queue itself (the in-memory one).
 type QueueHook = Box<dyn FnOnce(&mut Vec<Value>)>;
+
+/// Origins of the in-memory queue, by queue ID.
+struct MemoryOrigins(HashMap<String, Origin>);
+
+impl Origins for MemoryOrigins {
+    fn origin(&self, id: &str, _queue: QueueName) -> OriginRead {
+        match self.0.get(id) {
+            Some(origin) => OriginRead::Found(Box::new(origin.clone())),
+            None => OriginRead::Gone,
+        }
+    }
+}
 
 enum Backend {
     Memory(RefCell<Vec<Value>>),
@@ -225,7 +237,11 @@ impl Postfix for FakePostfix {
         }
         let mut text = String::new();
         for entry in &entries {
-            text.push_str(&entry.to_string());
+            let mut shown = entry.clone();
+            if let Some(members) = shown.as_object_mut() {
+                members.remove("origin");
+            }
+            text.push_str(&shown.to_string());
             text.push('\n');
         }
         text.push_str(&extra);
@@ -304,6 +320,26 @@ impl Postfix for FakePostfix {
         match &self.backend {
             Backend::Memory(_) => Ok(format!("*** ENVELOPE RECORDS {id} ***\n").into_bytes()),
             Backend::Programs(programs) => programs.show(id, parts),
+        }
+    }
+
+    fn origins(&self) -> Result<Box<dyn Origins>, PostfixError> {
+        self.record("origins".into());
+        match &self.backend {
+            Backend::Programs(programs) => programs.origins(),
+            // Each entry's "origin" member (hidden from listings), as the queue holds now.
+            Backend::Memory(queue) => Ok(Box::new(MemoryOrigins(
+                queue
+                    .borrow()
+                    .iter()
+                    .map(|entry| {
+                        let id = entry["queue_id"].as_str().unwrap_or_default().to_string();
+                        let origin =
+                            serde_json::from_value(entry["origin"].clone()).unwrap_or_default();
+                        (id, origin)
+                    })
+                    .collect(),
+            ))),
         }
     }
 

@@ -15,7 +15,7 @@ use crate::render::{
     render_still_queued,
 };
 use crate::scan::Repeats;
-use crate::selection::Selection;
+use crate::selection::{Selection, Selector};
 
 /// Which of the messages' lines the preview lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,16 +198,24 @@ fn look_again(
     outcome: &mut Outcome,
 ) -> Option<Plan> {
     let now = ctx.settings.now;
+    let origins = match ctx.origins(selection, false) {
+        Ok(origins) => origins,
+        Err(err) => {
+            outcome.unsettled();
+            ctx.console
+                .warn(&format!("could not read origins after acting: {err}"));
+            return None;
+        }
+    };
+    let selector = Selector::new(selection, now, origins.as_deref(), false);
     let mut next = Plan::new(operation, false);
     let read = ctx.read_live_queue(
         Repeats::Passed,
-        |_| true,
-        |entry, line| {
+        |entry| {
             outcome.settle(entry);
-            if selection.matches(entry, now) {
-                next.add(entry, line);
-            }
+            selector.select(entry)
         },
+        |entry, line| next.add(entry, line),
     );
     match read {
         Ok(()) => {
@@ -243,12 +251,16 @@ fn make_plan(
     keep_lines: bool,
 ) -> Result<Plan> {
     let now = ctx.settings.now;
+    let origins = ctx.origins(selection, false)?;
+    let selector = Selector::new(selection, now, origins.as_deref(), false);
     let mut plan = Plan::new(operation, keep_lines);
     ctx.read_live_queue(
         Repeats::Passed,
-        |entry| selection.matches(entry, now),
+        |entry| selector.select(entry),
         |entry, line| plan.add(entry, line),
     )?;
+    let gone = selector.finish()?;
+    ctx.note_gone(gone);
     plan.drop_repeated_ids();
     Ok(plan)
 }

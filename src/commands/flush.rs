@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::queue::QueueName;
 use crate::render::{DRY_RUN_DONE, format_count, plural};
 use crate::scan::Repeats;
-use crate::selection::Selection;
+use crate::selection::{Selection, Selector};
 
 /// The selected messages: the deferred ones to try, and how many others are left alone.
 struct Flushable {
@@ -93,13 +93,15 @@ fn still_deferred(ctx: &mut Context<'_>, deferred: Vec<(String, Seen)>) -> Resul
 /// Only deferred mail waits for a retry; the rest is on hold, or on its way already.
 fn select_deferred(ctx: &mut Context<'_>, selection: &Selection) -> Result<Flushable> {
     let now = ctx.settings.now;
+    let origins = ctx.origins(selection, false)?;
+    let selector = Selector::new(selection, now, origins.as_deref(), false);
     let mut flushable = Flushable {
         deferred: Vec::new(),
         elsewhere: 0,
     };
     ctx.read_live_queue(
         Repeats::Dropped,
-        |entry| selection.matches(entry, now),
+        |entry| selector.select(entry),
         |entry, _| {
             if entry.queue == QueueName::Deferred {
                 flushable
@@ -110,6 +112,8 @@ fn select_deferred(ctx: &mut Context<'_>, selection: &Selection) -> Result<Flush
             }
         },
     )?;
+    let gone = selector.finish()?;
+    ctx.note_gone(gone);
     Ok(flushable)
 }
 

@@ -13,10 +13,18 @@ use crate::render::{
     ListRow, TableLayout, TableWriter, format_count, format_size, plural, write_list_table,
 };
 use crate::scan::{Repeats, parse_threads, scan_parallel, scan_queue};
-use crate::selection::Selection;
+use crate::selection::{Selection, Selector};
 
 pub fn run(ctx: &mut Context<'_>, args: &ListArgs) -> Result<()> {
     let selection = Selection::from_args(&args.selection)?;
+    let origins = ctx.origins(&selection, false)?;
+    // With --json, the origin goes out with every message whose origin is read.
+    let selector = Selector::new(
+        &selection,
+        ctx.settings.now,
+        origins.as_deref(),
+        args.format.json,
+    );
     let listing = ctx.open_listing()?;
     let settings = ctx.settings;
     let console = &mut ctx.console;
@@ -34,7 +42,7 @@ pub fn run(ctx: &mut Context<'_>, args: &ListArgs) -> Result<()> {
         let (report, _) = scan_parallel(
             listing,
             vec![(); threads],
-            |entry| selection.matches(entry, now),
+            |entry| selector.select(entry),
             |_, _| {},
             |bad| report_malformed(&mut *err, bad),
         )?;
@@ -46,7 +54,7 @@ pub fn run(ctx: &mut Context<'_>, args: &ListArgs) -> Result<()> {
             scan_queue(
                 listing,
                 Repeats::Dropped,
-                |entry| selection.matches(entry, now),
+                |entry| selector.select(entry),
                 |line| lister.push(line, out.writer()).map_err(Error::Output),
                 |bad| report_malformed(&mut **err, bad),
             )?
@@ -57,6 +65,9 @@ pub fn run(ctx: &mut Context<'_>, args: &ListArgs) -> Result<()> {
     for warning in &report.warnings {
         console.warn(warning);
     }
+    let gone = selector.finish()?;
+    ctx.note_gone(gone);
+    let console = &mut ctx.console;
     if report.entries == 0 && report.malformed == 0 {
         console.note("Mail queue is empty");
     } else if report.selected == 0 && format == Format::Table {
@@ -166,7 +177,7 @@ impl Lister {
         }
         if self.streams() {
             match self.format {
-                Format::Json => writeln!(out, "{}", line.text)?,
+                Format::Json => writeln!(out, "{}", json_line(line))?,
                 Format::Ids => writeln!(out, "{}", line.entry.id)?,
                 Format::Table => {
                     self.emitted_bytes = self.emitted_bytes.saturating_add(line.entry.size);
@@ -186,7 +197,7 @@ impl Lister {
         }
         let item = match self.format {
             Format::Table => Item::Row(ListRow::new(&line.entry, self.now)),
-            Format::Json => Item::Line(line.text.into()),
+            Format::Json => Item::Line(json_line(line).into()),
             Format::Ids | Format::Count => Item::Line(line.entry.id.as_ref().into()),
         };
         self.kept.push(Kept {
@@ -316,5 +327,20 @@ fn sort_key(field: SortField, entry: &QueueEntry<'_>) -> SortKey {
         SortField::Recipients => SortKey::Number(entry.recipients.len() as i64),
         SortField::Sender => SortKey::Text(entry.sender.to_lowercase().into()),
         SortField::Id => SortKey::Text(entry.id.as_ref().into()),
+    }
+}
+
+/// postqueue's own line; with the origin read, one more member, `origin`, at the end
+/// (postqueue's members untouched).
+fn json_line<'a>(line: &'a ParsedLine<'_>) -> std::borrow::Cow<'a, str> {
+    let Some(origin) = line.entry.origin.as_deref() else {
+        return std::borrow::Cow::Borrowed(line.text);
+    };
+    let text = line.text.trim_end();
+    match (text.strip_suffix('}'), serde_json::to_string(origin)) {
+        (Some(members), Ok(origin)) => {
+            std::borrow::Cow::Owned(format!("{members}, \"origin\": {origin}}}"))
+        }
+        _ => std::borrow::Cow::Borrowed(line.text),
     }
 }

@@ -17,10 +17,11 @@ use crate::action::{Consent, Prompter, instance_key, interrupted, read_journal};
 use crate::cli::{Command, ConfirmArgs};
 use crate::console::{Console, report_malformed};
 use crate::error::{Error, Reading, Result};
-use crate::postfix::{Listing, Operation, Postfix, SavedListing};
+use crate::postfix::{Listing, Operation, Origins, Postfix, SavedListing};
 use crate::queue::QueueEntry;
 use crate::render::{format_age, plural, shell_quote};
 use crate::scan::{Repeats, scan_queue};
+use crate::selection::Selection;
 use crate::settings::{Input, Settings};
 
 /// What every command receives.
@@ -146,6 +147,32 @@ impl Context<'_> {
         }
     }
 
+    /// The queue files, when selecting (or `wanted`: a grouping, a JSON member) needs
+    /// origins; they are read from the live queue only.
+    fn origins(&self, selection: &Selection, wanted: bool) -> Result<Option<Box<dyn Origins>>> {
+        if !wanted && !selection.needs_origin() {
+            return Ok(None);
+        }
+        if self.settings.input.is_some() {
+            return Err(Error::usage_with_hint(
+                "who sent a message (account, client, origin, subject...) is read from its queue \
+                 file; a saved listing (--input) has none",
+                "drop --input, or select and group by postqueue's fields only",
+            ));
+        }
+        Ok(Some(self.postfix.origins()?))
+    }
+
+    /// Says how many selected messages left the queue while their origins were read.
+    fn note_gone(&mut self, gone: u64) {
+        if gone > 0 {
+            self.console.note(&format!(
+                "{} left the queue while their origins were read (delivered, expired or deleted)",
+                plural(gone, "message", "messages")
+            ));
+        }
+    }
+
     /// Commands that change the queue work on the live one, never on a saved listing.
     fn refuse_input(&self, verb: &str) -> Result<()> {
         if self.settings.input.is_some() {
@@ -165,7 +192,7 @@ impl Context<'_> {
     /// changed.
     fn read_live_queue<S, A>(&mut self, repeats: Repeats, select: S, mut add: A) -> Result<()>
     where
-        S: FnMut(&QueueEntry<'_>) -> bool,
+        S: FnMut(&mut QueueEntry<'_>) -> bool,
         A: FnMut(&QueueEntry<'_>, &str),
     {
         let listing = self.postfix.list_queue()?;

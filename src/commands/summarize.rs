@@ -9,7 +9,7 @@ use crate::render::{
 };
 use crate::scan::ScanReport;
 use crate::scan::{parse_threads, scan_parallel};
-use crate::selection::Selection;
+use crate::selection::{Selection, Selector};
 use crate::settings::Settings;
 use crate::summary::{Aggregator, Grouping, Summary, find_culprit};
 
@@ -59,8 +59,11 @@ fn summarize(
     selection: &Selection,
     groupings: &[Grouping],
 ) -> Result<(ScanReport, Summary)> {
-    let listing = ctx.open_listing()?;
+    let wanted = groupings.iter().any(|grouping| grouping.needs_origin());
+    let origins = ctx.origins(selection, wanted)?;
     let now = ctx.settings.now;
+    let selector = Selector::new(selection, now, origins.as_deref(), wanted);
+    let listing = ctx.open_listing()?;
     let parts: Vec<Aggregator> = (0..parse_threads())
         .map(|_| Aggregator::new(groupings, now))
         .collect();
@@ -68,7 +71,7 @@ fn summarize(
     let (report, parts) = scan_parallel(
         listing,
         parts,
-        |entry| selection.matches(entry, now),
+        |entry| selector.select(entry),
         |part, line| part.add(&line.entry),
         |bad| report_malformed(&mut *err, bad),
     )?;
@@ -82,6 +85,8 @@ fn summarize(
     for warning in &report.warnings {
         ctx.console.warn(warning);
     }
+    let gone = selector.finish()?;
+    ctx.note_gone(gone);
     Ok((report, aggregator.finish()))
 }
 

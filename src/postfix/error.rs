@@ -28,6 +28,11 @@ pub enum PostfixError {
         invocation: Invocation,
         after: std::time::Duration,
     },
+    #[error("cannot read the queue files in {}: {source}", dir.display())]
+    QueueFiles {
+        dir: std::path::PathBuf,
+        source: io::Error,
+    },
     #[error("{invocation}: {problem}{}", stderr_block(stderr))]
     Unexpected {
         invocation: Invocation,
@@ -75,19 +80,27 @@ impl PostfixError {
         }
     }
 
-    pub fn invocation(&self) -> &Invocation {
-        match self {
+    pub fn invocation(&self) -> Option<&Invocation> {
+        Some(match self {
             PostfixError::Spawn { invocation, .. }
             | PostfixError::Failed { invocation, .. }
             | PostfixError::Read { invocation, .. }
             | PostfixError::Stalled { invocation, .. }
             | PostfixError::Unexpected { invocation, .. } => invocation,
-        }
+            PostfixError::QueueFiles { .. } => return None,
+        })
     }
 
     /// What to try, read from the program's own complaint.
     pub fn hint(&self) -> Option<String> {
-        let program = &self.invocation().program;
+        let Some(invocation) = self.invocation() else {
+            return Some(
+                "who sent each message is read from the queue files, which need root (or the \
+                 postfix user): run postq as root, or select and group by postqueue's fields only"
+                    .into(),
+            );
+        };
+        let program = &invocation.program;
         let original = match self {
             PostfixError::Spawn { source, .. } if source.kind() == io::ErrorKind::NotFound => {
                 return Some(format!(
@@ -98,7 +111,7 @@ impl PostfixError {
             _ => return None,
         };
         let stderr = original.to_ascii_lowercase();
-        let config_dir = config_dir_of(self.invocation());
+        let config_dir = config_dir_of(invocation);
         let denied = stderr.contains("reserved for the superuser")
             || stderr.contains("permission denied")
             || stderr.contains("operation not permitted");

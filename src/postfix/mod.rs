@@ -6,6 +6,7 @@ mod id_list;
 mod invocation;
 mod postsuper;
 mod programs;
+mod queue_file;
 
 use std::io::Read;
 
@@ -14,6 +15,7 @@ pub use id_list::IdList;
 pub use invocation::Invocation;
 pub use postsuper::{Operation, PostsuperLine, parse_postsuper_line};
 pub use programs::{DEFAULT_TIMEOUT, PostfixPrograms};
+pub use queue_file::{OriginRead, Origins, QueueFiles};
 
 use crate::queue::QueueName;
 
@@ -40,6 +42,9 @@ pub trait Postfix {
 
     /// `postcat -q [-e] [-h] [-b] ID`: the message as postcat shows it.
     fn show(&self, id: &str, parts: MessageParts) -> Result<Vec<u8>, PostfixError>;
+
+    /// The queue files, to read who sent each message (needs root or the postfix user).
+    fn origins(&self) -> Result<Box<dyn Origins>, PostfixError>;
 
     /// `postqueue -f`: try every deferred message now.
     fn flush_all(&self) -> Result<(), PostfixError>;

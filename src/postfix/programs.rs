@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 use duct::ReaderHandle;
 
 use super::{
-    IdList, Invocation, Listing, MessageParts, Operation, Postfix, PostfixError, PostsuperLine,
-    PostsuperRun, parse_postsuper_line,
+    IdList, Invocation, Listing, MessageParts, Operation, Origins, Postfix, PostfixError,
+    PostsuperLine, PostsuperRun, QueueFiles, parse_postsuper_line,
 };
 use crate::queue::QueueName;
 
@@ -165,6 +165,15 @@ impl Postfix for PostfixPrograms {
         let invocation = self.invocation("postcat", &args);
         let output = self.run_captured(&invocation)?;
         Ok(output.stdout)
+    }
+
+    fn origins(&self) -> Result<Box<dyn Origins>, PostfixError> {
+        let invocation = self.invocation("postconf", &["-h", "queue_directory"]);
+        let output = self.run_captured(&invocation)?;
+        let dir = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
+        let files =
+            QueueFiles::walk(&dir).map_err(|source| PostfixError::QueueFiles { dir, source })?;
+        Ok(Box::new(files))
     }
 
     fn flush_all(&self) -> Result<(), PostfixError> {

@@ -2,10 +2,12 @@
 
 mod ids;
 mod model;
+mod origin;
 mod reader;
 
 pub use ids::IdSet;
 pub use model::{NULL_SENDER, QueueEntry, QueueName, check_queue_id, domain_of, is_null_address};
+pub use origin::Origin;
 #[cfg(test)]
 pub use reader::BLOCK_SIZE;
 pub use reader::{

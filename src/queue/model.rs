@@ -75,6 +75,9 @@ pub struct QueueEntry<'a> {
     pub sender: Cow<'a, str>,
     #[serde(borrow, default)]
     pub recipients: Vec<Recipient<'a>>,
+    /// Who sent it, when read from the queue file (only when something asks for it).
+    #[serde(skip)]
+    pub origin: Option<Box<super::Origin>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -18,6 +18,10 @@ fn json_member(grouping: Grouping) -> &'static str {
         Grouping::RecipientDomain => "recipient_domains",
         Grouping::Reason => "reasons",
         Grouping::Age => "ages",
+        Grouping::Account => "accounts",
+        Grouping::Client => "clients",
+        Grouping::Origin => "origins",
+        Grouping::Subject => "subjects",
     }
 }
 

@@ -27,6 +27,10 @@ fn title(grouping: Grouping) -> &'static str {
         Grouping::RecipientDomain => "RECIPIENT DOMAIN",
         Grouping::Reason => "DELAY REASON",
         Grouping::Age => "AGE",
+        Grouping::Account => "ACCOUNT",
+        Grouping::Client => "CLIENT",
+        Grouping::Origin => "ORIGIN",
+        Grouping::Subject => "SUBJECT",
     }
 }
 
@@ -37,6 +41,9 @@ const KEY_CHARS: usize = 512;
 fn shown_key(grouping: Grouping, key: &str) -> String {
     match (grouping, key) {
         (Grouping::SenderDomain, "") => "(null sender)".into(),
+        (Grouping::Account, "") => "(not logged in)".into(),
+        (Grouping::Client | Grouping::Origin, "") => "(unknown)".into(),
+        (Grouping::Subject, "") => "(no subject)".into(),
         (Grouping::RecipientDomain, "") => "(no domain)".into(),
         _ => match key.char_indices().nth(KEY_CHARS) {
             Some((cut, _)) => format!("{}…", escape_untrusted(&key[..cut])),

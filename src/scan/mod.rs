@@ -60,7 +60,7 @@ pub fn scan_queue<S, V, M>(
     mut on_malformed: M,
 ) -> Result<ScanReport>
 where
-    S: FnMut(&QueueEntry<'_>) -> bool,
+    S: FnMut(&mut QueueEntry<'_>) -> bool,
     V: FnMut(&ParsedLine<'_>) -> Result<ControlFlow<()>>,
     M: FnMut(&LineError),
 {
@@ -69,9 +69,9 @@ where
     let mut seen = IdSet::new();
     let mut failure: Option<Error> = None;
     let read = read_entries(&mut listing, |line| match line {
-        Ok(parsed) => {
+        Ok(mut parsed) => {
             report.entries += 1;
-            if !select(&parsed.entry) {
+            if !select(&mut parsed.entry) {
                 return ControlFlow::Continue(());
             }
             if repeats == Repeats::Dropped && !seen.insert(&parsed.entry.id) {

@@ -65,7 +65,7 @@ pub fn scan_parallel<W, S, V, M>(
 ) -> Result<(ScanReport, Vec<W>)>
 where
     W: Send,
-    S: Fn(&QueueEntry<'_>) -> bool + Sync,
+    S: Fn(&mut QueueEntry<'_>) -> bool + Sync,
     V: Fn(&mut W, &ParsedLine<'_>) + Sync,
     M: FnMut(&LineError),
 {
@@ -118,7 +118,7 @@ fn feed(listing: &mut Box<dyn Listing>, sender: SyncSender<Block>) -> std::io::R
 /// One parsing thread: takes blocks until there are no more.
 fn parse_blocks<W, S, V>(shared: &Shared<'_, S, V>, mut state: W) -> (W, Seen)
 where
-    S: Fn(&QueueEntry<'_>) -> bool,
+    S: Fn(&mut QueueEntry<'_>) -> bool,
     V: Fn(&mut W, &ParsedLine<'_>),
 {
     let mut seen = Seen::default();
@@ -129,9 +129,9 @@ where
         };
         let Ok(block) = block else { break };
         parse_block(&block, |line| match line {
-            Ok(parsed) => {
+            Ok(mut parsed) => {
                 seen.entries += 1;
-                if !(shared.select)(&parsed.entry) {
+                if !(shared.select)(&mut parsed.entry) {
                     return;
                 }
                 let id: &str = &parsed.entry.id;
@@ -224,7 +224,7 @@ mod tests {
     fn a_parallel_scan_sees_what_a_sequential_one_sees() {
         let (text, damaged) = dump();
         assert!(text.len() > 4 * crate::queue::BLOCK_SIZE);
-        let is_bulk = |entry: &QueueEntry<'_>| entry.sender == "bulk@spam.example";
+        let is_bulk = |entry: &mut QueueEntry<'_>| entry.sender == "bulk@spam.example";
 
         let mut sequential_bytes = 0u64;
         let mut sequential_errors = Vec::new();

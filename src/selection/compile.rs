@@ -2,7 +2,7 @@
 //! durations, sizes, queue names, IDs), each error pointing at its place in the expression.
 
 use super::error::{FilterError, Span, ValueError};
-use super::eval::{Cmp, Filter, IdMatcher, QueueSet, Test};
+use super::eval::{Cmp, Filter, IdMatcher, OriginField, QueueSet, Test};
 use super::lexer::CmpOp;
 use super::parser::{Expr, Field, parse};
 use super::pattern::TextMatcher;
@@ -73,7 +73,16 @@ fn kind(field: Field) -> Kind {
         | Field::SenderDomain
         | Field::Recipient
         | Field::RecipientDomain
-        | Field::Reason => Kind::Text,
+        | Field::Reason
+        | Field::Account
+        | Field::Client
+        | Field::ClientName
+        | Field::Helo
+        | Field::LocalUser
+        | Field::Origin
+        | Field::Subject
+        | Field::HeaderFrom
+        | Field::MessageId => Kind::Text,
         Field::Size | Field::Age | Field::Recipients => Kind::Number,
         Field::Expired => Kind::Boolean,
     }
@@ -150,9 +159,14 @@ impl Comparison<'_> {
             Field::SenderDomain => Test::SenderDomain(wrap(domain_pattern(value))?),
             Field::RecipientDomain => Test::RecipientDomain(wrap(domain_pattern(value))?),
             Field::Reason => Test::Reason(wrap(TextMatcher::glob(value))?),
+            Field::Client => match parse_client(value) {
+                Some(nets) => Test::Client(nets),
+                None => Test::Origin(OriginField::Client, wrap(TextMatcher::glob(value))?),
+            },
             Field::Size | Field::Age | Field::Recipients | Field::Expired => {
                 unreachable!("not a text field")
             }
+            field => Test::Origin(origin_field(field), wrap(TextMatcher::glob(value))?),
         })
     }
 
@@ -170,7 +184,7 @@ impl Comparison<'_> {
             (Field::Recipient, matcher) => Test::Recipient(matcher),
             (Field::RecipientDomain, matcher) => Test::RecipientDomain(matcher),
             (Field::Reason, matcher) => Test::Reason(matcher),
-            _ => unreachable!("a text field with a regex"),
+            (field, matcher) => Test::Origin(origin_field(field), matcher),
         })
     }
 
@@ -231,6 +245,34 @@ impl Comparison<'_> {
         let test = Filter::Test(Test::Expired);
         Ok(if wanted { test } else { Filter::negate(test) })
     }
+}
+
+/// The origin field a language field reads.
+fn origin_field(field: Field) -> OriginField {
+    match field {
+        Field::Account => OriginField::Account,
+        Field::Client => OriginField::Client,
+        Field::ClientName => OriginField::ClientName,
+        Field::Helo => OriginField::Helo,
+        Field::LocalUser => OriginField::LocalUser,
+        Field::Origin => OriginField::Who,
+        Field::Subject => OriginField::Subject,
+        Field::HeaderFrom => OriginField::HeaderFrom,
+        Field::MessageId => OriginField::MessageId,
+        other => unreachable!("{} is not an origin field", other.name()),
+    }
+}
+
+/// An IP address or a CIDR block (IPv4 or IPv6), as `--client` and `client ==` take them.
+pub fn parse_client(value: &str) -> Option<Vec<ipnet::IpNet>> {
+    let value = value.trim();
+    if let Ok(net) = value.parse::<ipnet::IpNet>() {
+        return Some(vec![net.trunc()]);
+    }
+    value
+        .parse::<std::net::IpAddr>()
+        .ok()
+        .map(|ip| vec![ipnet::IpNet::from(ip)])
 }
 
 /// Domain fields take a domain or a glob; `@` has no place there.

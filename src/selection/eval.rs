@@ -4,7 +4,7 @@ use hashbrown::HashSet;
 use regex::Regex;
 
 use super::pattern::TextMatcher;
-use crate::queue::{QueueEntry, QueueName, domain_of};
+use crate::queue::{Origin, QueueEntry, QueueName, domain_of};
 
 #[derive(Debug, Clone)]
 pub enum Filter {
@@ -33,6 +33,46 @@ pub enum Test {
     Age(Cmp, i64),
     RecipientCount(Cmp, u64),
     Expired,
+    /// A field of the message's origin (read from its queue file), as text.
+    Origin(OriginField, TextMatcher),
+    /// The client's address is one of these, or in one of these blocks.
+    Client(Vec<ipnet::IpNet>),
+}
+
+/// The parts of a message's origin the language can test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OriginField {
+    Account,
+    Client,
+    ClientName,
+    Helo,
+    LocalUser,
+    /// `sasl:NAME`, `local:USER` or `client:IP`.
+    Who,
+    Subject,
+    HeaderFrom,
+    MessageId,
+}
+
+impl OriginField {
+    /// The field's text; "" where the origin has none (a client that did not log in).
+    pub fn text(self, origin: &Origin) -> std::borrow::Cow<'_, str> {
+        use std::borrow::Cow;
+        fn field(value: &Option<Box<str>>) -> Cow<'_, str> {
+            Cow::Borrowed(value.as_deref().unwrap_or(""))
+        }
+        match self {
+            OriginField::Account => field(&origin.sasl_username),
+            OriginField::Client => field(&origin.client_address),
+            OriginField::ClientName => field(&origin.client_name),
+            OriginField::Helo => field(&origin.helo_name),
+            OriginField::LocalUser => Cow::Owned(origin.local_name().unwrap_or_default()),
+            OriginField::Who => Cow::Owned(origin.who()),
+            OriginField::Subject => field(&origin.subject),
+            OriginField::HeaderFrom => field(&origin.header_from),
+            OriginField::MessageId => field(&origin.message_id),
+        }
+    }
 }
 
 /// Queue IDs are case-sensitive: exact comparisons respect case.
@@ -90,14 +130,51 @@ impl Cmp {
 }
 
 impl Filter {
-    /// Whether `entry` is selected, its age measured at `now` (epoch seconds).
+    /// Whether `entry` is selected, its age measured at `now` (epoch seconds); a test of
+    /// the origin fails where the origin was not read.
     pub fn matches(&self, entry: &QueueEntry<'_>, now: i64) -> bool {
+        self.decide(entry, now).unwrap_or(false)
+    }
+
+    /// Whether `entry` is selected, or None when that depends on its origin and the origin
+    /// was not read: a selection reads origins only for messages it cannot decide without.
+    pub fn decide(&self, entry: &QueueEntry<'_>, now: i64) -> Option<bool> {
         match self {
-            Filter::All => true,
-            Filter::And(all) => all.iter().all(|f| f.matches(entry, now)),
-            Filter::Or(any) => any.iter().any(|f| f.matches(entry, now)),
-            Filter::Not(inner) => !inner.matches(entry, now),
-            Filter::Test(test) => test.matches(entry, now),
+            Filter::All => Some(true),
+            Filter::And(all) => {
+                let mut unknown = false;
+                for filter in all {
+                    match filter.decide(entry, now) {
+                        Some(false) => return Some(false),
+                        Some(true) => {}
+                        None => unknown = true,
+                    }
+                }
+                (!unknown).then_some(true)
+            }
+            Filter::Or(any) => {
+                let mut unknown = false;
+                for filter in any {
+                    match filter.decide(entry, now) {
+                        Some(true) => return Some(true),
+                        Some(false) => {}
+                        None => unknown = true,
+                    }
+                }
+                (!unknown).then_some(false)
+            }
+            Filter::Not(inner) => inner.decide(entry, now).map(|truth| !truth),
+            Filter::Test(test) => test.decide(entry, now),
+        }
+    }
+
+    /// Whether any test reads the origin.
+    pub fn needs_origin(&self) -> bool {
+        match self {
+            Filter::All => false,
+            Filter::And(filters) | Filter::Or(filters) => filters.iter().any(Filter::needs_origin),
+            Filter::Not(inner) => inner.needs_origin(),
+            Filter::Test(test) => matches!(test, Test::Origin(..) | Test::Client(_)),
         }
     }
 
@@ -142,6 +219,24 @@ impl Filter {
 }
 
 impl Test {
+    fn decide(&self, entry: &QueueEntry<'_>, now: i64) -> Option<bool> {
+        match self {
+            Test::Origin(field, matcher) => {
+                let origin = entry.origin.as_deref()?;
+                Some(matcher.matches(&field.text(origin)))
+            }
+            Test::Client(nets) => {
+                let origin = entry.origin.as_deref()?;
+                let ip = origin
+                    .client_address
+                    .as_deref()
+                    .and_then(|ip| ip.parse::<std::net::IpAddr>().ok());
+                Some(ip.is_some_and(|ip| nets.iter().any(|net| net.contains(&ip))))
+            }
+            other => Some(other.matches(entry, now)),
+        }
+    }
+
     fn matches(&self, entry: &QueueEntry<'_>, now: i64) -> bool {
         match self {
             Test::Id(IdMatcher::OneOf(ids)) => ids.contains(entry.id.as_ref()),
@@ -165,6 +260,7 @@ impl Test {
             Test::Age(cmp, seconds) => cmp.holds(entry.age(now), *seconds),
             Test::RecipientCount(cmp, count) => cmp.holds(entry.recipients.len() as u64, *count),
             Test::Expired => entry.forced_expire,
+            Test::Origin(..) | Test::Client(_) => false,
         }
     }
 }

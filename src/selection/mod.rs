@@ -16,12 +16,16 @@ mod units;
 #[cfg(test)]
 mod tests;
 
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use crate::cli::SelectionArgs;
 use crate::error::{Error, Result};
+use crate::postfix::{OriginRead, Origins};
 use crate::queue::QueueEntry;
-pub use compile::compile_expression;
+pub use compile::{compile_expression, parse_client};
 pub use error::ValueError;
-pub use eval::{Cmp, Filter, IdMatcher, QueueSet, Test};
+pub use eval::{Cmp, Filter, IdMatcher, OriginField, QueueSet, Test};
 pub use pattern::TextMatcher;
 pub use units::{parse_duration, parse_size};
 
@@ -64,6 +68,18 @@ impl Selection {
             let ids = args.ids.iter().map(|id| id.as_str().into()).collect();
             test(Test::Id(IdMatcher::OneOf(ids)));
         }
+        // Origin flags last: what the listing decides is decided before a queue file is read.
+        if !args.accounts.is_empty() {
+            let any = args
+                .accounts
+                .iter()
+                .map(|account| Filter::Test(Test::Origin(OriginField::Account, account.clone())))
+                .collect();
+            parts.push(Filter::or(any));
+        }
+        if !args.clients.is_empty() {
+            test_clients(&mut parts, &args.clients);
+        }
         if let Some(source) = &args.expression {
             let filter = compile_expression(source).map_err(|err| Error::Usage {
                 message: match err.span {
@@ -89,12 +105,86 @@ impl Selection {
         }
     }
 
+    #[cfg(test)]
     pub fn matches(&self, entry: &QueueEntry<'_>, now: i64) -> bool {
         self.filter.matches(entry, now)
+    }
+
+    /// Whether selecting reads origins from the queue files.
+    pub fn needs_origin(&self) -> bool {
+        self.filter.needs_origin()
     }
 
     /// Whether any selector was given.
     pub fn is_given(&self) -> bool {
         self.given
+    }
+}
+
+fn test_clients(parts: &mut Vec<Filter>, clients: &[Vec<ipnet::IpNet>]) {
+    let nets = clients.iter().flatten().copied().collect();
+    parts.push(Filter::Test(Test::Client(nets)));
+}
+
+/// A selection at work on the live queue: reads a message's origin from its queue file only
+/// when the listing alone cannot decide (or, with `always`, for every selected message).
+pub struct Selector<'a> {
+    selection: &'a Selection,
+    now: i64,
+    origins: Option<&'a dyn Origins>,
+    always: bool,
+    /// Selected messages that left the queue before their origin was read.
+    gone: AtomicU64,
+    failure: Mutex<Option<std::io::Error>>,
+}
+
+impl<'a> Selector<'a> {
+    pub fn new(
+        selection: &'a Selection,
+        now: i64,
+        origins: Option<&'a dyn Origins>,
+        always: bool,
+    ) -> Selector<'a> {
+        Selector {
+            selection,
+            now,
+            origins,
+            always,
+            gone: AtomicU64::new(0),
+            failure: Mutex::new(None),
+        }
+    }
+
+    /// Whether `entry` is selected; its origin is read into it when needed.
+    pub fn select(&self, entry: &mut QueueEntry<'_>) -> bool {
+        let decided = self.selection.filter.decide(entry, self.now);
+        match (decided, self.origins) {
+            (Some(false), _) => return false,
+            (Some(true), _) if !self.always => return true,
+            (_, None) => return decided.unwrap_or(false),
+            (_, Some(origins)) => match origins.origin(&entry.id, entry.queue) {
+                OriginRead::Found(origin) => entry.origin = Some(origin),
+                OriginRead::Gone => {
+                    self.gone.fetch_add(1, Ordering::Relaxed);
+                    return false;
+                }
+                OriginRead::Failed(err) => {
+                    if let Ok(mut failure) = self.failure.lock() {
+                        failure.get_or_insert(err);
+                    }
+                    return false;
+                }
+            },
+        }
+        self.selection.filter.matches(entry, self.now)
+    }
+
+    /// How many messages left the queue before their origin was read; an error when a
+    /// queue file could not be read.
+    pub fn finish(self) -> Result<u64> {
+        match self.failure.into_inner().ok().flatten() {
+            Some(err) => Err(Error::Origin(err)),
+            None => Ok(self.gone.into_inner()),
+        }
     }
 }

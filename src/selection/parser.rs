@@ -27,10 +27,19 @@ pub enum Field {
     Age,
     Recipients,
     Expired,
+    Account,
+    Client,
+    ClientName,
+    Helo,
+    LocalUser,
+    Origin,
+    Subject,
+    HeaderFrom,
+    MessageId,
 }
 
 impl Field {
-    pub const ALL: [Field; 11] = [
+    pub const ALL: [Field; 20] = [
         Field::Id,
         Field::Queue,
         Field::Sender,
@@ -42,6 +51,15 @@ impl Field {
         Field::Age,
         Field::Recipients,
         Field::Expired,
+        Field::Account,
+        Field::Client,
+        Field::ClientName,
+        Field::Helo,
+        Field::LocalUser,
+        Field::Origin,
+        Field::Subject,
+        Field::HeaderFrom,
+        Field::MessageId,
     ];
 
     pub fn name(self) -> &'static str {
@@ -57,6 +75,15 @@ impl Field {
             Field::Age => "age",
             Field::Recipients => "recipients",
             Field::Expired => "expired",
+            Field::Account => "account",
+            Field::Client => "client",
+            Field::ClientName => "client_name",
+            Field::Helo => "helo",
+            Field::LocalUser => "local_user",
+            Field::Origin => "origin",
+            Field::Subject => "subject",
+            Field::HeaderFrom => "header_from",
+            Field::MessageId => "message_id",
         }
     }
 
@@ -69,6 +96,9 @@ impl Field {
             "message_size" => Some(Field::Size),
             "delay_reason" => Some(Field::Reason),
             "forced_expire" => Some(Field::Expired),
+            "sasl_username" => Some(Field::Account),
+            "client_address" => Some(Field::Client),
+            "helo_name" => Some(Field::Helo),
             _ => None,
         };
         alias.or_else(|| Field::ALL.into_iter().find(|field| field.name() == name))
@@ -86,6 +116,8 @@ impl Field {
             "bytes" | "length" => Some("size"),
             "rcpts" | "nrcpt" | "recipient_count" => Some("recipients"),
             "status" | "error" | "delay" => Some("reason"),
+            "user" | "login" | "sasl" | "username" => Some("account"),
+            "ip" | "address_ip" | "client_ip" => Some("client"),
             _ => None,
         };
         meant.or_else(|| {

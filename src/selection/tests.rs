@@ -340,6 +340,8 @@ fn flags_of(spec: &Spec) -> SelectionArgs {
         min_size: spec.min_size.map(|i| SIZES[i].1),
         max_size: spec.max_size.map(|i| SIZES[i].1),
         ids: Vec::new(),
+        accounts: Vec::new(),
+        clients: Vec::new(),
         expression: None,
     }
 }

@@ -6,6 +6,7 @@ use hashbrown::HashMap;
 
 use super::reason::normalize_reason;
 use crate::queue::{QueueEntry, QueueName, domain_of, is_null_address};
+use crate::selection::OriginField;
 
 /// What a summary can be grouped by (`summary --by`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
@@ -21,9 +22,25 @@ pub enum Grouping {
     Queue,
     /// qshape's age buckets: 5, 10, 20, ... 1280 minutes and more
     Age,
+    /// The authenticated account (SASL login), from the queue files
+    Account,
+    /// The client's IP address, from the queue files
+    Client,
+    /// Who: sasl:ACCOUNT, local:USER or client:IP, from the queue files
+    Origin,
+    /// The Subject: header, from the queue files
+    Subject,
 }
 
 impl Grouping {
+    /// Whether the grouping's keys come from the queue files.
+    pub fn needs_origin(self) -> bool {
+        matches!(
+            self,
+            Grouping::Account | Grouping::Client | Grouping::Origin | Grouping::Subject
+        )
+    }
+
     /// The groupings of the full summary, in the order shown.
     pub const DEFAULT: [Grouping; 6] = [
         Grouping::Queue,
@@ -215,6 +232,10 @@ pub struct Aggregator {
     recipients: Option<Groups>,
     recipient_domains: Option<Groups>,
     reasons: Option<Groups>,
+    accounts: Option<Groups>,
+    clients: Option<Groups>,
+    origins: Option<Groups>,
+    subjects: Option<Groups>,
     /// Reused buffers: keys are lower-cased and reasons normalised without allocating.
     key: String,
     reason: String,
@@ -249,6 +270,10 @@ impl Aggregator {
             recipients: wants(Grouping::Recipient).then(|| Groups::new(false)),
             recipient_domains: wants(Grouping::RecipientDomain).then(|| Groups::new(false)),
             reasons: wants(Grouping::Reason).then(|| Groups::new(false)),
+            accounts: wants(Grouping::Account).then(|| Groups::new(false)),
+            clients: wants(Grouping::Client).then(|| Groups::new(false)),
+            origins: wants(Grouping::Origin).then(|| Groups::new(false)),
+            subjects: wants(Grouping::Subject).then(|| Groups::new(false)),
             key: String::new(),
             reason: String::new(),
         }
@@ -296,6 +321,19 @@ impl Aggregator {
                 reasons.add(&self.reason, message, entry, 1, bucket, Some(reason));
             }
         }
+        if let Some(origin) = entry.origin.as_deref() {
+            let fields = [
+                (&mut self.accounts, OriginField::Account),
+                (&mut self.clients, OriginField::Client),
+                (&mut self.origins, OriginField::Who),
+                (&mut self.subjects, OriginField::Subject),
+            ];
+            for (groups, field) in fields {
+                if let Some(groups) = groups {
+                    groups.add(&field.text(origin), message, entry, all, bucket, None);
+                }
+            }
+        }
     }
 
     /// Adds what another aggregator (over other messages) has seen.
@@ -314,6 +352,10 @@ impl Aggregator {
             (&mut self.recipients, other.recipients),
             (&mut self.recipient_domains, other.recipient_domains),
             (&mut self.reasons, other.reasons),
+            (&mut self.accounts, other.accounts),
+            (&mut self.clients, other.clients),
+            (&mut self.origins, other.origins),
+            (&mut self.subjects, other.subjects),
         ];
         for (mine, theirs) in pairs {
             if let (Some(mine), Some(theirs)) = (mine, theirs) {
@@ -350,6 +392,10 @@ impl Aggregator {
             (Grouping::Recipient, self.recipients),
             (Grouping::RecipientDomain, self.recipient_domains),
             (Grouping::Reason, self.reasons),
+            (Grouping::Account, self.accounts),
+            (Grouping::Client, self.clients),
+            (Grouping::Origin, self.origins),
+            (Grouping::Subject, self.subjects),
         ];
         for (grouping, groups) in maps {
             if let Some(groups) = groups {
