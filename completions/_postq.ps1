@@ -72,6 +72,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('--ids', '--ids', [CompletionResultType]::ParameterName, 'One queue ID a line')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Only the number of messages')
             [CompletionResult]::new('--reverse', '--reverse', [CompletionResultType]::ParameterName, 'Reverse the order')
+            [CompletionResult]::new('--origin', '--origin', [CompletionResultType]::ParameterName, 'Read who sent each message from the queue files (root); with --json, an `origin` member on every line')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -101,6 +102,8 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON document: every grouping a list of {key, count, bytes, share, oldest_age}, largest first')
+            [CompletionResult]::new('--origin', '--origin', [CompletionResultType]::ParameterName, 'Read who sent each message (account, client, local user) from the queue files even for a large queue (the full summary does by itself up to 100,000 messages, as root)')
+            [CompletionResult]::new('--no-origin', '--no-origin', [CompletionResultType]::ParameterName, 'Do not read the queue files: postqueue''s fields only')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

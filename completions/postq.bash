@@ -647,7 +647,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__list)
-            opts="-f -t -q -w -c -h --json --ids --count --sort --reverse --limit --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --config-dir --input --timeout --color --help"
+            opts="-f -t -q -w -c -h --json --ids --count --sort --reverse --limit --origin --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --config-dir --input --timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1059,7 +1059,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__summary)
-            opts="-f -t -q -w -c -h --by --top --json --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --config-dir --input --timeout --color --help"
+            opts="-f -t -q -w -c -h --by --top --json --origin --no-origin --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --config-dir --input --timeout --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

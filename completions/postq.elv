@@ -68,6 +68,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand --ids 'One queue ID a line'
             cand --count 'Only the number of messages'
             cand --reverse 'Reverse the order'
+            cand --origin 'Read who sent each message from the queue files (root); with --json, an `origin` member on every line'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -96,6 +97,8 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand --json 'One JSON document: every grouping a list of {key, count, bytes, share, oldest_age}, largest first'
+            cand --origin 'Read who sent each message (account, client, local user) from the queue files even for a large queue (the full summary does by itself up to 100,000 messages, as root)'
+            cand --no-origin 'Do not read the queue files: postqueue''s fields only'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

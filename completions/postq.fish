@@ -73,6 +73,7 @@ complete -c postq -n "__fish_postq_using_subcommand list" -l json -d 'One JSON o
 complete -c postq -n "__fish_postq_using_subcommand list" -l ids -d 'One queue ID a line'
 complete -c postq -n "__fish_postq_using_subcommand list" -l count -d 'Only the number of messages'
 complete -c postq -n "__fish_postq_using_subcommand list" -l reverse -d 'Reverse the order'
+complete -c postq -n "__fish_postq_using_subcommand list" -l origin -d 'Read who sent each message from the queue files (root); with --json, an `origin` member on every line'
 complete -c postq -n "__fish_postq_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c postq -n "__fish_postq_using_subcommand summary" -l by -d 'One grouping only, with count, bytes, share and oldest' -r -f -a "sender\t''
 sender-domain\t''
@@ -105,6 +106,8 @@ complete -c postq -n "__fish_postq_using_subcommand summary" -l color -d 'When t
 always\t''
 never\t''"
 complete -c postq -n "__fish_postq_using_subcommand summary" -l json -d 'One JSON document: every grouping a list of {key, count, bytes, share, oldest_age}, largest first'
+complete -c postq -n "__fish_postq_using_subcommand summary" -l origin -d 'Read who sent each message (account, client, local user) from the queue files even for a large queue (the full summary does by itself up to 100,000 messages, as root)'
+complete -c postq -n "__fish_postq_using_subcommand summary" -l no-origin -d 'Do not read the queue files: postqueue\'s fields only'
 complete -c postq -n "__fish_postq_using_subcommand summary" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c postq -n "__fish_postq_using_subcommand delete" -l repeat -d 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round. Not for requeue: requeued mail comes back under new IDs' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r

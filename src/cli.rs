@@ -216,6 +216,15 @@ pub struct SummaryArgs {
     #[arg(long)]
     pub json: bool,
 
+    /// Read who sent each message (account, client, local user) from the queue files even
+    /// for a large queue (the full summary does by itself up to 100,000 messages, as root)
+    #[arg(long, conflicts_with = "no_origin")]
+    pub origin: bool,
+
+    /// Do not read the queue files: postqueue's fields only
+    #[arg(long)]
+    pub no_origin: bool,
+
     // Last: its help heading would carry over to the options after it.
     #[command(flatten)]
     pub selection: SelectionArgs,
@@ -337,6 +346,11 @@ pub struct ListArgs {
     /// Show at most N messages
     #[arg(long, value_name = "N")]
     pub limit: Option<u64>,
+
+    /// Read who sent each message from the queue files (root); with --json, an `origin`
+    /// member on every line
+    #[arg(long)]
+    pub origin: bool,
 
     // Last: its help heading would carry over to the options after it.
     #[command(flatten)]

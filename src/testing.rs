@@ -27,6 +27,10 @@ type QueueHook = Box<dyn FnOnce(&mut Vec<Value>)>;
 struct MemoryOrigins(HashMap<String, Origin>);
 
 impl Origins for MemoryOrigins {
+    fn count(&self) -> usize {
+        self.0.len()
+    }
+
     fn origin(&self, id: &str, _queue: QueueName) -> OriginRead {
         match self.0.get(id) {
             Some(origin) => OriginRead::Found(Box::new(origin.clone())),

@@ -17,13 +17,13 @@ use crate::selection::{Selection, Selector};
 
 pub fn run(ctx: &mut Context<'_>, args: &ListArgs) -> Result<()> {
     let selection = Selection::from_args(&args.selection)?;
-    let origins = ctx.origins(&selection, false)?;
+    let origins = ctx.origins(&selection, args.origin)?;
     // With --json, the origin goes out with every message whose origin is read.
     let selector = Selector::new(
         &selection,
         ctx.settings.now,
         origins.as_deref(),
-        args.format.json,
+        args.origin || args.format.json,
     );
     let listing = ctx.open_listing()?;
     let settings = ctx.settings;

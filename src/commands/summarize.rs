@@ -4,6 +4,7 @@ use super::Context;
 use crate::cli::SummaryArgs;
 use crate::console::report_malformed;
 use crate::error::Result;
+use crate::postfix::Origins;
 use crate::render::{
     SummaryLayout, format_count, render_summary, render_summary_json, shell_quote,
 };
@@ -15,15 +16,22 @@ use crate::summary::{Aggregator, Grouping, Summary, find_culprit};
 
 pub fn run(ctx: &mut Context<'_>, args: &SummaryArgs) -> Result<()> {
     let selection = Selection::from_args(&args.selection)?;
+    let (origins, not_read) = origins_for(ctx, &selection, args)?;
     let groupings: Vec<Grouping> = match args.by {
         Some(by) => vec![by],
+        None if origins.is_some() => {
+            let mut groupings = Grouping::DEFAULT.to_vec();
+            groupings.insert(1, Grouping::Origin);
+            groupings
+        }
         None => Grouping::DEFAULT.to_vec(),
     };
-    let (report, summary) = summarize(ctx, &selection, &groupings)?;
+    let (report, mut summary) = summarize(ctx, &selection, &groupings, origins.as_deref())?;
+    summary.origins_not_read = not_read;
     let settings = ctx.settings;
     let console = &mut ctx.console;
     let culprit = find_culprit(&summary).map(|culprit| {
-        let command = preview_command(settings, &culprit.pattern);
+        let command = preview_command(settings, &culprit.selector);
         (culprit, command)
     });
     let culprit = culprit.as_ref().map(|(c, command)| (c, command.as_str()));
@@ -58,11 +66,11 @@ fn summarize(
     ctx: &mut Context<'_>,
     selection: &Selection,
     groupings: &[Grouping],
+    origins: Option<&dyn Origins>,
 ) -> Result<(ScanReport, Summary)> {
     let wanted = groupings.iter().any(|grouping| grouping.needs_origin());
-    let origins = ctx.origins(selection, wanted)?;
     let now = ctx.settings.now;
-    let selector = Selector::new(selection, now, origins.as_deref(), wanted);
+    let selector = Selector::new(selection, now, origins, wanted);
     let listing = ctx.open_listing()?;
     let parts: Vec<Aggregator> = (0..parse_threads())
         .map(|_| Aggregator::new(groupings, now))
@@ -90,15 +98,51 @@ fn summarize(
     Ok((report, aggregator.finish()))
 }
 
-/// The command that previews the removal of what `pattern` selects, for this instance.
-fn preview_command(settings: &Settings, pattern: &str) -> String {
+/// Up to this many messages, the full summary reads who sent them by itself (about a second
+/// per 100,000 here: docs/performance.md).
+const ORIGINS_BY_ITSELF: usize = 100_000;
+
+/// The queue files to read origins from, or why the full summary does without them.
+fn origins_for(
+    ctx: &mut Context<'_>,
+    selection: &Selection,
+    args: &SummaryArgs,
+) -> Result<(Option<Box<dyn Origins>>, Option<String>)> {
+    let needed =
+        args.origin || selection.needs_origin() || args.by.is_some_and(Grouping::needs_origin);
+    if needed {
+        return Ok((ctx.origins(selection, true)?, None));
+    }
+    let why = if args.by.is_some() {
+        return Ok((None, None));
+    } else if args.no_origin {
+        "--no-origin".to_string()
+    } else if ctx.settings.input.is_some() {
+        "a saved listing (--input) has no queue files".to_string()
+    } else {
+        match ctx.postfix.origins() {
+            Ok(origins) if origins.count() <= ORIGINS_BY_ITSELF => {
+                return Ok((Some(origins), None));
+            }
+            Ok(origins) => format!(
+                "{} messages; give --origin to read them (a few seconds a 100,000)",
+                format_count(origins.count() as u64)
+            ),
+            Err(err) => format!("the queue files cannot be read ({err}); run postq as root"),
+        }
+    };
+    Ok((None, Some(why)))
+}
+
+/// The command that previews the removal of what `selector` selects, for this instance.
+fn preview_command(settings: &Settings, (flag, value): &(&str, String)) -> String {
     let config = settings
         .config_dir
         .as_ref()
         .map(|dir| format!("-c {} ", shell_quote(&dir.display().to_string())))
         .unwrap_or_default();
     format!(
-        "postq {config}delete --from {} --dry-run",
-        shell_quote(pattern)
+        "postq {config}delete {flag} {} --dry-run",
+        shell_quote(value)
     )
 }

@@ -28,6 +28,9 @@ pub enum OriginRead {
 /// Origins of the messages in the queue: the real files, or a test's.
 pub trait Origins: Sync {
     fn origin(&self, id: &str, queue: QueueName) -> OriginRead;
+
+    /// How many messages the queue holds (as found when looking).
+    fn count(&self) -> usize;
 }
 
 /// The queue files of one instance, found by one walk of its queue directories.
@@ -108,6 +111,10 @@ fn walk_dir(dir: &Path, depth: u32, paths: &mut HashMap<Box<str>, PathBuf>) -> i
 }
 
 impl Origins for QueueFiles {
+    fn count(&self) -> usize {
+        self.paths.len()
+    }
+
     fn origin(&self, id: &str, queue: QueueName) -> OriginRead {
         // A message moves between queues while postq reads: one more look before "gone".
         for _ in 0..2 {

@@ -36,6 +36,8 @@ struct SummaryJson {
     /// Distinct keys per grouping (the lists hold the top N).
     distinct: serde_json::Map<String, serde_json::Value>,
     culprit: Option<CulpritJson>,
+    /// Why who sent the messages was not read, when the full summary did without it.
+    origins_not_read: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -91,6 +93,11 @@ struct CulpritJson {
     count: u64,
     share: f64,
     command: String,
+    /// For an origin: distinct sender addresses and client addresses it used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    senders: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    clients: Option<usize>,
 }
 
 fn bucket_bounds(bucket: usize) -> (i64, Option<i64>) {
@@ -164,15 +171,15 @@ pub fn render_summary_json(
         age_histogram,
         distinct,
         culprit: culprit.map(|(culprit, command)| CulpritJson {
-            kind: match culprit.grouping {
-                Grouping::SenderDomain => "sender_domain",
-                _ => "sender",
-            },
+            kind: culprit_kind(culprit),
             key: culprit.key.clone(),
             count: culprit.count,
             share: culprit.share,
             command: command.to_string(),
+            senders: culprit.spread.map(|(senders, _)| senders),
+            clients: culprit.spread.map(|(_, clients)| clients),
         }),
+        origins_not_read: summary.origins_not_read.clone(),
     };
     let mut text = serde_json::to_string_pretty(&document)?;
     text.push('\n');
@@ -185,5 +192,16 @@ fn total_json(total: &Stats, now: i64) -> TotalJson {
         bytes: total.bytes,
         recipients: total.recipients,
         oldest_age: total.oldest_age(now),
+    }
+}
+
+/// "account", "local_user" or "client" for an origin; "sender" or "sender_domain".
+pub(super) fn culprit_kind(culprit: &Culprit) -> &'static str {
+    match culprit.grouping {
+        Grouping::SenderDomain => "sender_domain",
+        Grouping::Origin if culprit.key.starts_with("sasl:") => "account",
+        Grouping::Origin if culprit.key.starts_with("local:") => "local_user",
+        Grouping::Origin => "client",
+        _ => "sender",
     }
 }

@@ -201,21 +201,64 @@ pub fn render_summary(
     }
     if let Some((culprit, command)) = culprit {
         text.push('\n');
-        let what = match culprit.grouping {
-            Grouping::SenderDomain => format!(
-                "The sender domain {}",
-                shown_key(Grouping::SenderDomain, &culprit.key)
-            ),
-            _ => format!("The sender {}", escape_untrusted(&culprit.key)),
-        };
+        text.push_str(&render_culprit(culprit, total.count));
+        text.push_str(&format!("Preview their removal:  {command}\n"));
+    }
+    if let Some(why) = &summary.origins_not_read {
         text.push_str(&format!(
-            "{what} holds {} of {} messages ({}).\nPreview their removal:  {command}\n",
-            format_count(culprit.count),
-            format_count(total.count),
-            percent(culprit.count, total.count),
+            "\nWho sent them (accounts, clients, local users) was not read: {why}.\n"
         ));
     }
     text
+}
+
+/// Who holds the weight, how many, and for an origin, how it spread and what stops it.
+fn render_culprit(culprit: &Culprit, total: u64) -> String {
+    let count = format_count(culprit.count);
+    let of = format!(
+        "{count} of {} messages ({})",
+        format_count(total),
+        percent(culprit.count, total)
+    );
+    let key = &culprit.key;
+    let spread = culprit
+        .spread
+        .map(|(senders, clients)| {
+            let mut text = format!(
+                " under {}",
+                plural(senders as u64, "sender address", "sender addresses")
+            );
+            if clients > 0 {
+                text.push_str(&format!(
+                    " from {}",
+                    plural(clients as u64, "client address", "client addresses")
+                ));
+            }
+            text
+        })
+        .unwrap_or_default();
+    match super::summary_json::culprit_kind(culprit) {
+        "account" => format!(
+            "The account {} sent {of}{spread}.\nStop the source first: the account still has \
+             its password (change it, or disable the account).\n",
+            escape_untrusted(&key["sasl:".len()..])
+        ),
+        "local_user" => format!(
+            "The local user {} submitted {of}{spread}.\nStop the source first: what runs as \
+             that user (a web application, a cron job) still sends.\n",
+            escape_untrusted(&key["local:".len()..])
+        ),
+        "client" => format!(
+            "The client {}, not logged in, sent {of}{spread}.\nStop the source first: block \
+             the client (firewall, smtpd_client_restrictions).\n",
+            escape_untrusted(&key["client:".len()..])
+        ),
+        "sender_domain" => format!(
+            "The sender domain {} holds {of}.\n",
+            shown_key(Grouping::SenderDomain, key)
+        ),
+        _ => format!("The sender {} holds {of}.\n", escape_untrusted(key)),
+    }
 }
 
 /// A borderless table, fitted to `width` columns when given (a terminal).

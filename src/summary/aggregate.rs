@@ -236,6 +236,9 @@ pub struct Aggregator {
     clients: Option<Groups>,
     origins: Option<Groups>,
     subjects: Option<Groups>,
+    /// Per origin: the distinct senders and clients it used (a stolen password shows as
+    /// one account under many senders, from many addresses).
+    spread: HashMap<Box<str>, Spread>,
     /// Reused buffers: keys are lower-cased and reasons normalised without allocating.
     key: String,
     reason: String,
@@ -250,6 +253,49 @@ pub struct Summary {
     pub ages: [Stats; BUCKET_COUNT],
     /// Per grouping: its groups (all of them, largest first).
     pub groupings: Vec<(Grouping, Vec<Group>)>,
+    /// Per origin (with the origin grouping): distinct (senders, clients), up to
+    /// [`SPREAD_KEPT`] each.
+    pub spread: HashMap<Box<str>, (usize, usize)>,
+    /// Why who sent the messages was not read, when the full summary could not read it.
+    pub origins_not_read: Option<String>,
+}
+
+/// Distinct senders and clients kept per origin; past this, "at least".
+pub const SPREAD_KEPT: usize = 10_000;
+
+fn keep(set: &mut hashbrown::HashSet<Box<str>>, value: &str) {
+    if set.len() < SPREAD_KEPT && !set.contains(value) {
+        set.insert(value.into());
+    }
+}
+
+/// The distinct senders and clients of one origin.
+#[derive(Debug, Default)]
+struct Spread {
+    senders: hashbrown::HashSet<Box<str>>,
+    clients: hashbrown::HashSet<Box<str>>,
+}
+
+impl Spread {
+    fn add(&mut self, sender: &str, client: &str) {
+        keep(&mut self.senders, sender);
+        if !client.is_empty() {
+            keep(&mut self.clients, client);
+        }
+    }
+
+    fn merge(&mut self, other: Spread) {
+        for sender in other.senders {
+            keep(&mut self.senders, &sender);
+        }
+        for client in other.clients {
+            keep(&mut self.clients, &client);
+        }
+    }
+
+    fn counts(&self) -> (usize, usize) {
+        (self.senders.len(), self.clients.len())
+    }
 }
 
 impl Aggregator {
@@ -274,6 +320,7 @@ impl Aggregator {
             clients: wants(Grouping::Client).then(|| Groups::new(false)),
             origins: wants(Grouping::Origin).then(|| Groups::new(false)),
             subjects: wants(Grouping::Subject).then(|| Groups::new(false)),
+            spread: HashMap::new(),
             key: String::new(),
             reason: String::new(),
         }
@@ -333,6 +380,16 @@ impl Aggregator {
                     groups.add(&field.text(origin), message, entry, all, bucket, None);
                 }
             }
+            if self.origins.is_some() {
+                // The key buffer held recipients meanwhile: the sender again.
+                lower_into(&entry.sender, &mut self.key);
+                let who = origin.who();
+                let spread = match self.spread.get_mut(who.as_str()) {
+                    Some(spread) => spread,
+                    None => self.spread.entry(who.into()).or_default(),
+                };
+                spread.add(&self.key, origin.client_address.as_deref().unwrap_or(""));
+            }
         }
     }
 
@@ -361,6 +418,9 @@ impl Aggregator {
             if let (Some(mine), Some(theirs)) = (mine, theirs) {
                 mine.merge(theirs);
             }
+        }
+        for (who, theirs) in other.spread {
+            self.spread.entry(who).or_default().merge(theirs);
         }
     }
 
@@ -412,6 +472,12 @@ impl Aggregator {
             total: self.total,
             ages: self.ages,
             groupings,
+            spread: self
+                .spread
+                .into_iter()
+                .map(|(who, spread)| (who, spread.counts()))
+                .collect(),
+            origins_not_read: None,
         }
     }
 }

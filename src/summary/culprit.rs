@@ -10,46 +10,73 @@ pub const CULPRIT_MIN_MESSAGES: u64 = 100;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Culprit {
-    /// Sender or SenderDomain.
+    /// Origin, Sender or SenderDomain.
     pub grouping: Grouping,
     pub key: String,
     pub count: u64,
     pub share: f64,
-    /// The `--from` pattern that selects exactly its messages.
-    pub pattern: String,
+    /// The selector (flag and value) that selects exactly its messages.
+    pub selector: (&'static str, String),
+    /// For an origin: the distinct sender addresses and client addresses it used.
+    pub spread: Option<(usize, usize)>,
 }
 
-/// The sender, else the sender domain, that holds more than 30% and more than 100 of the
-/// selected messages.
+/// The origin (an account, a local user, a client that did not log in), else the sender,
+/// else the sender domain, that holds more than 30% and more than 100 of the selected
+/// messages. Origins first: a stolen password sends under any sender address.
 pub fn find_culprit(summary: &Summary) -> Option<Culprit> {
     let total = summary.total.count;
     if total == 0 {
         return None;
     }
-    for grouping in [Grouping::Sender, Grouping::SenderDomain] {
+    for grouping in [Grouping::Origin, Grouping::Sender, Grouping::SenderDomain] {
         let Some(top) = summary.grouping(grouping).and_then(|groups| groups.first()) else {
             continue;
         };
         let count = top.stats.count;
         let share = count as f64 / total as f64;
-        if share > CULPRIT_SHARE && count > CULPRIT_MIN_MESSAGES {
-            let key = top.key.to_string();
-            let pattern = match grouping {
-                Grouping::Sender if key == NULL_SENDER => "<>".to_string(),
-                Grouping::SenderDomain if key.is_empty() => "<>".to_string(),
-                Grouping::SenderDomain => format!("@{key}"),
-                _ => key.clone(),
-            };
-            return Some(Culprit {
-                grouping,
-                key,
-                count,
-                share,
-                pattern,
-            });
+        if share <= CULPRIT_SHARE || count <= CULPRIT_MIN_MESSAGES {
+            continue;
         }
+        let key = top.key.to_string();
+        let selector = match grouping {
+            Grouping::Origin => match origin_selector(&key) {
+                Some(selector) => selector,
+                // Nothing known of who sent them: the senders may still tell.
+                None => continue,
+            },
+            Grouping::Sender if key == NULL_SENDER => ("--from", "<>".to_string()),
+            Grouping::SenderDomain if key.is_empty() => ("--from", "<>".to_string()),
+            Grouping::SenderDomain => ("--from", format!("@{key}")),
+            _ => ("--from", key.clone()),
+        };
+        let spread = (grouping == Grouping::Origin)
+            .then(|| summary.spread.get(key.as_str()).copied())
+            .flatten();
+        return Some(Culprit {
+            grouping,
+            key,
+            count,
+            share,
+            selector,
+            spread,
+        });
     }
     None
+}
+
+/// `sasl:NAME` is `--account NAME`; `client:IP` is `--client IP`; a local user has no flag:
+/// `-w 'origin == local:USER'`.
+fn origin_selector(who: &str) -> Option<(&'static str, String)> {
+    if let Some(account) = who.strip_prefix("sasl:") {
+        Some(("--account", account.to_string()))
+    } else if let Some(ip) = who.strip_prefix("client:") {
+        Some(("--client", ip.to_string()))
+    } else if who.starts_with("local:") {
+        Some(("-w", format!("origin == '{who}'")))
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -81,7 +108,7 @@ mod tests {
         ]))
         .unwrap();
         assert_eq!(culprit.grouping, Grouping::Sender);
-        assert_eq!(culprit.pattern, "bad@x.example");
+        assert_eq!(culprit.selector, ("--from", "bad@x.example".to_string()));
         assert_eq!(culprit.count, 301);
     }
 
@@ -110,10 +137,10 @@ mod tests {
         ]))
         .unwrap();
         assert_eq!(
-            (culprit.grouping, culprit.pattern.as_str()),
+            (culprit.grouping, culprit.selector.1.as_str()),
             (Grouping::SenderDomain, "@spam.example")
         );
         let culprit = find_culprit(&summary_of(&[("MAILER-DAEMON", 150)])).unwrap();
-        assert_eq!(culprit.pattern, "<>");
+        assert_eq!(culprit.selector.1, "<>");
     }
 }

@@ -385,11 +385,33 @@ fn summary_names_the_compromised_account_with_its_exact_count() {
     let top = senders.lines().next().unwrap();
     assert!(top.trim_start().starts_with("300  "), "{top}");
     assert!(top.ends_with(COMPROMISED), "{top}");
+    // As root, the summary reads who sent each message: the account, not a sender address.
+    assert!(
+        text.contains(&format!(
+            "The account {COMPROMISED} sent 300 of 331 messages (90.6%) under 1 sender address \
+             from 1 client address.\nStop the source first: the account still has its password \
+             (change it, or disable the account).\nPreview their removal:  postq -c {} delete \
+             --account {COMPROMISED} --dry-run\n",
+            sandbox.config_arg()
+        )),
+        "{text}"
+    );
+    // Without the queue files, the sender.
+    let output = sandbox
+        .postq()
+        .args(["summary", "--no-origin"])
+        .output()
+        .unwrap();
+    let text = stdout_of(&output);
     assert!(
         text.contains(&format!(
             "The sender {COMPROMISED} holds 300 of 331 messages (90.6%).\nPreview their removal:  postq -c {} delete --from {COMPROMISED} --dry-run\n",
             sandbox.config_arg()
         )),
+        "{text}"
+    );
+    assert!(
+        text.contains("Who sent them (accounts, clients, local users) was not read: --no-origin."),
         "{text}"
     );
     let output = sandbox
@@ -401,4 +423,9 @@ fn summary_names_the_compromised_account_with_its_exact_count() {
     assert_eq!(document["senders"][0]["key"], COMPROMISED);
     assert_eq!(document["senders"][0]["count"], 300);
     assert_eq!(document["culprit"]["count"], 300);
+    assert_eq!(document["culprit"]["kind"], "account");
+    assert_eq!(document["culprit"]["senders"], 1);
+    assert_eq!(document["culprit"]["clients"], 1);
+    assert_eq!(document["origins"][0]["key"], format!("sasl:{COMPROMISED}"));
+    assert_eq!(document["origins_not_read"], serde_json::Value::Null);
 }

@@ -8,6 +8,7 @@ mod docs;
 mod list_input;
 mod list_postfix;
 mod moving_postfix;
+mod origin_postfix;
 mod prompt_postfix;
 mod select_input;
 mod show_flush_postfix;

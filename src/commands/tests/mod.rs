@@ -550,3 +550,4 @@ fn purge_asks_for_the_count_and_runs_delete_all() {
 }
 
 mod moving;
+mod origins;
