@@ -24,6 +24,9 @@ use crate::scan::{Repeats, scan_queue};
 use crate::selection::Selection;
 use crate::settings::{Input, Settings};
 
+/// The queue files to read origins from, when something needs them.
+type QueueOrigins = Option<Box<dyn Origins>>;
+
 /// What every command receives.
 pub struct Context<'a> {
     pub settings: &'a Settings,
@@ -149,7 +152,7 @@ impl Context<'_> {
 
     /// The queue files, when selecting (or `wanted`: a grouping, a JSON member) needs
     /// origins; they are read from the live queue only.
-    fn origins(&self, selection: &Selection, wanted: bool) -> Result<Option<Box<dyn Origins>>> {
+    fn origins(&self, selection: &Selection, wanted: bool) -> Result<QueueOrigins> {
         if !wanted && !selection.needs_origin() {
             return Ok(None);
         }

@@ -1,6 +1,6 @@
 //! `postq summary`: the shape of the queue in one streaming pass, and the culprit named.
 
-use super::Context;
+use super::{Context, QueueOrigins};
 use crate::cli::SummaryArgs;
 use crate::console::report_malformed;
 use crate::error::Result;
@@ -107,7 +107,7 @@ fn origins_for(
     ctx: &mut Context<'_>,
     selection: &Selection,
     args: &SummaryArgs,
-) -> Result<(Option<Box<dyn Origins>>, Option<String>)> {
+) -> Result<(QueueOrigins, Option<String>)> {
     let needed =
         args.origin || selection.needs_origin() || args.by.is_some_and(Grouping::needs_origin);
     if needed {
