@@ -126,6 +126,8 @@ pub struct Plan {
     skipped: Vec<(Skip, Tally)>,
     /// postqueue's own lines of the planned messages, kept only for a `--json` preview.
     lines: Option<Vec<Box<str>>>,
+    /// Who sent the planned messages, where their origins were read.
+    origins: hashbrown::HashMap<Box<str>, Tally>,
 }
 
 impl Plan {
@@ -140,6 +142,7 @@ impl Plan {
             per_queue: [Tally::default(); 5],
             skipped: Vec::new(),
             lines: keep_lines.then(Vec::new),
+            origins: hashbrown::HashMap::new(),
         }
     }
 
@@ -180,6 +183,27 @@ impl Plan {
             &entry.sender,
             line,
         );
+        if let Some(origin) = entry.origin.as_deref() {
+            let who = origin.who();
+            let key = if who.is_empty() {
+                "(unknown)".to_string()
+            } else {
+                who
+            };
+            self.origins.entry(key.into()).or_default().add(entry.size);
+        }
+    }
+
+    /// Who sent the planned messages, most first, where origins were read.
+    pub fn top_origins(&self, top: usize) -> Vec<(&str, Tally)> {
+        let mut origins: Vec<(&str, Tally)> = self
+            .origins
+            .iter()
+            .map(|(who, tally)| (who.as_ref(), *tally))
+            .collect();
+        origins.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(b.0)));
+        origins.truncate(top);
+        origins
     }
 
     /// Adds a message known from a journal (no listing line): as planned then.
@@ -264,6 +288,7 @@ impl Plan {
         }
         let mut kept = Plan::new(self.operation, self.lines.is_some());
         kept.skipped = std::mem::take(&mut self.skipped);
+        kept.origins = std::mem::take(&mut self.origins);
         for (index, (message, line)) in self.messages().zip(self.lines_or_empty()).enumerate() {
             if !repeated.contains(&index) {
                 kept.add_planned(

@@ -63,6 +63,21 @@ pub fn render_preview(plan: &Plan, dry_run: bool) -> String {
             );
         }
     }
+    let origins = plan.top_origins(PREVIEW_SENDERS);
+    if !origins.is_empty() {
+        let _ = writeln!(text, "Sent by:");
+        let rows: Vec<[String; 3]> = origins
+            .iter()
+            .map(|(who, tally)| {
+                [
+                    format_count(tally.count),
+                    format_size(tally.bytes),
+                    escape_untrusted(who).into_owned(),
+                ]
+            })
+            .collect();
+        write_aligned(&mut text, &rows, 2);
+    }
     text.push_str(&render_left_alone(plan));
     text
 }
