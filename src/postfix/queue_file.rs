@@ -63,13 +63,8 @@ impl QueueFiles {
         })
     }
 
-    /// Where a message's file is now: as walked, or (it moved since) looked for again.
+    /// Where a message's file is now, looked for in every queue (it moved since the walk).
     fn find(&self, id: &str) -> Option<PathBuf> {
-        if let Some(path) = self.paths.get(id)
-            && path.exists()
-        {
-            return Some(path.clone());
-        }
         QUEUES.iter().find_map(|queue| {
             let dir = self.root.join(queue.as_str());
             let flat = dir.join(id);
@@ -116,12 +111,14 @@ impl Origins for QueueFiles {
     }
 
     fn origin(&self, id: &str, queue: QueueName) -> OriginRead {
-        // A message moves between queues while postq reads: one more look before "gone".
-        for _ in 0..2 {
-            let Some(path) = self.find(id) else {
+        // Where the walk found it; a message moves between queues while postq reads, so
+        // it is looked for again before it counts as gone.
+        let mut path = self.paths.get(id).cloned();
+        for _ in 0..3 {
+            let Some(candidate) = path.take().or_else(|| self.find(id)) else {
                 return OriginRead::Gone;
             };
-            match File::open(&path) {
+            match File::open(&candidate) {
                 Ok(file) => {
                     let owner = (queue == QueueName::Maildrop)
                         .then(|| file_owner(&file))
@@ -130,7 +127,7 @@ impl Origins for QueueFiles {
                         Ok(origin) => OriginRead::Found(Box::new(origin)),
                         Err(err) => OriginRead::Failed(io::Error::new(
                             err.kind(),
-                            format!("{}: {err}", path.display()),
+                            format!("{}: {err}", candidate.display()),
                         )),
                     };
                 }
@@ -138,7 +135,7 @@ impl Origins for QueueFiles {
                 Err(err) => {
                     return OriginRead::Failed(io::Error::new(
                         err.kind(),
-                        format!("{}: {err}", path.display()),
+                        format!("{}: {err}", candidate.display()),
                     ));
                 }
             }
