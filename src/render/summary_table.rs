@@ -42,7 +42,8 @@ fn shown_key(grouping: Grouping, key: &str) -> String {
     match (grouping, key) {
         (Grouping::SenderDomain, "") => "(null sender)".into(),
         (Grouping::Account, "") => "(not logged in)".into(),
-        (Grouping::Client | Grouping::Origin, "") => "(unknown)".into(),
+        (Grouping::Client, "") => "(none: submitted locally)".into(),
+        (Grouping::Origin, "") => "(unknown)".into(),
         (Grouping::Subject, "") => "(no subject)".into(),
         (Grouping::RecipientDomain, "") => "(no domain)".into(),
         _ => match key.char_indices().nth(KEY_CHARS) {
