@@ -95,7 +95,7 @@ _postq() {
 
     case "${cmd}" in
         postq)
-            opts="-c -h -V --config-dir --input --timeout --color --help --version list summary delete hold release requeue purge show recover flush completions help"
+            opts="-c -h -V --config-dir --input --timeout --maillog --color --help --version list summary delete hold release requeue purge show recover flush completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -117,6 +117,10 @@ _postq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --maillog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -129,7 +133,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__completions)
-            opts="-c -h --config-dir --input --timeout --color --help bash elvish fish powershell zsh"
+            opts="-c -h --config-dir --input --timeout --maillog --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -151,6 +155,10 @@ _postq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --maillog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -163,7 +171,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__delete)
-            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --no-verify --config-dir --input --timeout --color --help"
+            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --no-verify --config-dir --input --timeout --maillog --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -253,6 +261,10 @@ _postq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --maillog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -265,7 +277,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__flush)
-            opts="-n -y -f -t -q -w -c -h --dry-run --yes --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --config-dir --input --timeout --color --help"
+            opts="-n -y -f -t -q -w -c -h --dry-run --yes --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --config-dir --input --timeout --maillog --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -348,6 +360,10 @@ _postq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --maillog)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -545,7 +561,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__hold)
-            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --config-dir --input --timeout --color --help"
+            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --config-dir --input --timeout --maillog --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -635,6 +651,10 @@ _postq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --maillog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -647,7 +667,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__list)
-            opts="-f -t -q -w -c -h --json --ids --count --sort --reverse --limit --origin --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --config-dir --input --timeout --color --help"
+            opts="-f -t -q -w -c -h --json --ids --count --sort --reverse --limit --origin --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --config-dir --input --timeout --maillog --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -741,6 +761,10 @@ _postq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --maillog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -753,7 +777,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__purge)
-            opts="-n -y -c -h --dry-run --yes --config-dir --input --timeout --color --help"
+            opts="-n -y -c -h --dry-run --yes --config-dir --input --timeout --maillog --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -772,6 +796,10 @@ _postq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --maillog)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -787,7 +815,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__recover)
-            opts="-n -y -c -h --finish --dry-run --yes --config-dir --input --timeout --color --help"
+            opts="-n -y -c -h --finish --dry-run --yes --config-dir --input --timeout --maillog --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -806,6 +834,10 @@ _postq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --maillog)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -821,7 +853,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__release)
-            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --config-dir --input --timeout --color --help"
+            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --config-dir --input --timeout --maillog --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -908,6 +940,10 @@ _postq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --maillog)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -923,7 +959,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__requeue)
-            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --config-dir --input --timeout --color --help"
+            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --config-dir --input --timeout --maillog --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1013,6 +1049,10 @@ _postq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --maillog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1025,7 +1065,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__show)
-            opts="-c -h --envelope --headers --body --config-dir --input --timeout --color --help"
+            opts="-c -h --envelope --headers --body --config-dir --input --timeout --maillog --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1047,6 +1087,10 @@ _postq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --maillog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1059,7 +1103,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__summary)
-            opts="-f -t -q -w -c -h --by --top --json --origin --no-origin --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --config-dir --input --timeout --color --help"
+            opts="-f -t -q -w -c -h --by --top --json --origin --no-origin --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --account --client --where --config-dir --input --timeout --maillog --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1150,6 +1194,10 @@ _postq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --maillog)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

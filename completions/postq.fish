@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_postq_global_optspecs
-    string join \n c/config-dir= input= timeout= color= h/help V/version
+    string join \n c/config-dir= input= timeout= maillog= color= h/help V/version
 end
 
 function __fish_postq_needs_command
@@ -27,6 +27,7 @@ end
 complete -c postq -n "__fish_postq_needs_command" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_needs_command" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
 complete -c postq -n "__fish_postq_needs_command" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_needs_command" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_needs_command" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -66,6 +67,7 @@ complete -c postq -n "__fish_postq_using_subcommand list" -s w -l where -d 'A fi
 complete -c postq -n "__fish_postq_using_subcommand list" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand list" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
 complete -c postq -n "__fish_postq_using_subcommand list" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_using_subcommand list" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand list" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -102,6 +104,7 @@ complete -c postq -n "__fish_postq_using_subcommand summary" -s w -l where -d 'A
 complete -c postq -n "__fish_postq_using_subcommand summary" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand summary" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
 complete -c postq -n "__fish_postq_using_subcommand summary" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_using_subcommand summary" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand summary" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -125,6 +128,7 @@ complete -c postq -n "__fish_postq_using_subcommand delete" -s w -l where -d 'A 
 complete -c postq -n "__fish_postq_using_subcommand delete" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand delete" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
 complete -c postq -n "__fish_postq_using_subcommand delete" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_using_subcommand delete" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand delete" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -151,6 +155,7 @@ complete -c postq -n "__fish_postq_using_subcommand hold" -s w -l where -d 'A fi
 complete -c postq -n "__fish_postq_using_subcommand hold" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand hold" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
 complete -c postq -n "__fish_postq_using_subcommand hold" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_using_subcommand hold" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand hold" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -176,6 +181,7 @@ complete -c postq -n "__fish_postq_using_subcommand release" -s w -l where -d 'A
 complete -c postq -n "__fish_postq_using_subcommand release" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand release" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
 complete -c postq -n "__fish_postq_using_subcommand release" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_using_subcommand release" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand release" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -201,6 +207,7 @@ complete -c postq -n "__fish_postq_using_subcommand requeue" -s w -l where -d 'A
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -213,6 +220,7 @@ complete -c postq -n "__fish_postq_using_subcommand requeue" -s h -l help -d 'Pr
 complete -c postq -n "__fish_postq_using_subcommand purge" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand purge" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
 complete -c postq -n "__fish_postq_using_subcommand purge" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_using_subcommand purge" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand purge" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -222,6 +230,7 @@ complete -c postq -n "__fish_postq_using_subcommand purge" -s h -l help -d 'Prin
 complete -c postq -n "__fish_postq_using_subcommand show" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand show" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
 complete -c postq -n "__fish_postq_using_subcommand show" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_using_subcommand show" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand show" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -232,6 +241,7 @@ complete -c postq -n "__fish_postq_using_subcommand show" -s h -l help -d 'Print
 complete -c postq -n "__fish_postq_using_subcommand recover" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand recover" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
 complete -c postq -n "__fish_postq_using_subcommand recover" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_using_subcommand recover" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand recover" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -254,6 +264,7 @@ complete -c postq -n "__fish_postq_using_subcommand flush" -s w -l where -d 'A f
 complete -c postq -n "__fish_postq_using_subcommand flush" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand flush" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
 complete -c postq -n "__fish_postq_using_subcommand flush" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_using_subcommand flush" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand flush" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -263,6 +274,7 @@ complete -c postq -n "__fish_postq_using_subcommand flush" -s h -l help -d 'Prin
 complete -c postq -n "__fish_postq_using_subcommand completions" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -F
 complete -c postq -n "__fish_postq_using_subcommand completions" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
 complete -c postq -n "__fish_postq_using_subcommand completions" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_using_subcommand completions" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand completions" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"

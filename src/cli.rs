@@ -51,6 +51,12 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration, default_value = "60s")]
     pub timeout: i64,
 
+    /// A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`):
+    /// mail that came back through a content filter is attributed to the account and client
+    /// its first queue ID was logged with
+    #[arg(long, global = true, value_name = "FILE")]
+    pub maillog: Option<PathBuf>,
+
     /// When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,

@@ -15,6 +15,8 @@ pub struct Settings {
     pub terminal: Terminal,
     /// The moment ages are measured from, read once so every message is aged alike.
     pub now: i64,
+    /// `--maillog`: a mail log to attribute content-filtered mail from.
+    pub maillog: Option<Input>,
     /// Where actions keep their journals: $POSTQ_STATE_DIR, else /var/lib/postq.
     pub state_dir: PathBuf,
     /// How long a Postfix program may say nothing before it is stopped.
@@ -77,13 +79,15 @@ impl Settings {
             ColorChoice::Never => false,
             ColorChoice::Auto => terminal.stdout && !no_color,
         };
-        let input = global.input.as_ref().map(|path| {
+        let source = |path: &PathBuf| {
             if path.as_os_str() == "-" {
                 Input::Stdin
             } else {
                 Input::File(path.clone())
             }
-        });
+        };
+        let input = global.input.as_ref().map(source);
+        let maillog = global.maillog.as_ref().map(source);
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map(|elapsed| elapsed.as_secs() as i64)
@@ -95,6 +99,7 @@ impl Settings {
                 .as_ref()
                 .map(|dir| std::path::absolute(dir).unwrap_or_else(|_| dir.clone())),
             input,
+            maillog,
             color,
             terminal,
             now,

@@ -17,7 +17,9 @@ use crate::action::{Consent, Prompter, instance_key, interrupted, read_journal};
 use crate::cli::{Command, ConfirmArgs};
 use crate::console::{Console, report_malformed};
 use crate::error::{Error, Reading, Result};
-use crate::postfix::{Listing, Operation, Origins, Postfix, SavedListing};
+use crate::postfix::{
+    Listing, LoggedOrigins, Operation, Origins, Postfix, SavedListing, read_maillog,
+};
 use crate::queue::QueueEntry;
 use crate::render::{format_age, plural, shell_quote};
 use crate::scan::{Repeats, scan_queue};
@@ -163,7 +165,24 @@ impl Context<'_> {
                 "drop --input, or select and group by postqueue's fields only",
             ));
         }
-        Ok(Some(self.postfix.origins()?))
+        let files = self.postfix.origins()?;
+        let Some(maillog) = &self.settings.maillog else {
+            return Ok(Some(files));
+        };
+        let log = match maillog {
+            Input::Stdin => read_maillog(io::stdin().lock()),
+            Input::File(path) => {
+                File::open(path).and_then(|file| read_maillog(io::BufReader::new(file)))
+            }
+        }
+        .map_err(|source| Error::Input {
+            path: match maillog {
+                Input::Stdin => PathBuf::from("-"),
+                Input::File(path) => path.clone(),
+            },
+            source,
+        })?;
+        Ok(Some(Box::new(LoggedOrigins { files, log })))
     }
 
     /// Says how many selected messages left the queue while their origins were read.

@@ -4,6 +4,7 @@
 mod error;
 mod id_list;
 mod invocation;
+mod maillog;
 mod postsuper;
 mod programs;
 mod queue_file;
@@ -13,6 +14,7 @@ use std::io::Read;
 pub use error::{PostfixError, describe_status};
 pub use id_list::IdList;
 pub use invocation::Invocation;
+pub use maillog::{LoggedOrigins, read_maillog};
 pub use postsuper::{Operation, PostsuperLine, parse_postsuper_line};
 pub use programs::{DEFAULT_TIMEOUT, PostfixPrograms};
 pub use queue_file::{OriginRead, Origins, QueueFiles};

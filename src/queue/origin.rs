@@ -37,9 +37,18 @@ pub struct Origin {
     pub header_from: Option<Box<str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message_id: Option<Box<str>>,
+    /// Whether the client and login come from the mail log: the message came back through
+    /// a content filter, and its first queue ID (`log_ident`) is the one logged.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub via_filter: bool,
 }
 
 impl Origin {
+    /// Whether it came back through a content filter: its `log_ident` names another queue ID.
+    pub fn filtered(&self, id: &str) -> bool {
+        self.log_ident.as_deref().is_some_and(|first| first != id)
+    }
+
     /// One value that says who: `sasl:NAME`, `local:USER`, or `client:IP` for a client that
     /// did not log in; empty when nothing is known.
     pub fn who(&self) -> String {

@@ -38,6 +38,15 @@ struct SummaryJson {
     culprit: Option<CulpritJson>,
     /// Why who sent the messages was not read, when the full summary did without it.
     origins_not_read: Option<String>,
+    /// Messages that came back through a content filter, and how many the mail log
+    /// attributed (`--maillog`).
+    filtered: FilteredJson,
+}
+
+#[derive(Serialize)]
+struct FilteredJson {
+    count: u64,
+    attributed: u64,
 }
 
 #[derive(Serialize)]
@@ -180,6 +189,10 @@ pub fn render_summary_json(
             clients: culprit.spread.map(|(_, clients)| clients),
         }),
         origins_not_read: summary.origins_not_read.clone(),
+        filtered: FilteredJson {
+            count: summary.filtered.0,
+            attributed: summary.filtered.1,
+        },
     };
     let mut text = serde_json::to_string_pretty(&document)?;
     text.push('\n');

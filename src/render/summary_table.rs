@@ -205,6 +205,26 @@ pub fn render_summary(
         text.push_str(&render_culprit(culprit, total.count));
         text.push_str(&format!("Preview their removal:  {command}\n"));
     }
+    let (filtered, attributed) = summary.filtered;
+    if filtered > 0 {
+        let how = if attributed == filtered {
+            "all attributed from the mail log".to_string()
+        } else if attributed > 0 {
+            format!(
+                "{} attributed from the mail log, the rest not found in it",
+                format_count(attributed)
+            )
+        } else {
+            "who sent them is in the mail log: give --maillog FILE (- for stdin, e.g. \
+             journalctl -t postfix/smtpd -o cat)"
+                .to_string()
+        };
+        text.push_str(&format!(
+            "\n{} came back through a content filter (their log_ident names their first queue \
+             ID): {how}.\n",
+            plural(filtered, "message", "messages")
+        ));
+    }
     if let Some(why) = &summary.origins_not_read {
         text.push_str(&format!(
             "\nWho sent them (accounts, clients, local users) was not read: {why}.\n"

@@ -239,6 +239,9 @@ pub struct Aggregator {
     /// Per origin: the distinct senders and clients it used (a stolen password shows as
     /// one account under many senders, from many addresses).
     spread: HashMap<Box<str>, Spread>,
+    /// Messages that came back through a content filter, and how many of them the mail log
+    /// attributed.
+    filtered: (u64, u64),
     /// Reused buffers: keys are lower-cased and reasons normalised without allocating.
     key: String,
     reason: String,
@@ -258,6 +261,9 @@ pub struct Summary {
     pub spread: HashMap<Box<str>, (usize, usize)>,
     /// Why who sent the messages was not read, when the full summary could not read it.
     pub origins_not_read: Option<String>,
+    /// Messages that came back through a content filter (origins read), and how many the
+    /// mail log attributed.
+    pub filtered: (u64, u64),
 }
 
 /// Distinct senders and clients kept per origin; past this, "at least".
@@ -321,6 +327,7 @@ impl Aggregator {
             origins: wants(Grouping::Origin).then(|| Groups::new(false)),
             subjects: wants(Grouping::Subject).then(|| Groups::new(false)),
             spread: HashMap::new(),
+            filtered: (0, 0),
             key: String::new(),
             reason: String::new(),
         }
@@ -369,6 +376,10 @@ impl Aggregator {
             }
         }
         if let Some(origin) = entry.origin.as_deref() {
+            if origin.filtered(&entry.id) {
+                self.filtered.0 += 1;
+                self.filtered.1 += u64::from(origin.via_filter);
+            }
             let fields = [
                 (&mut self.accounts, OriginField::Account),
                 (&mut self.clients, OriginField::Client),
@@ -419,6 +430,8 @@ impl Aggregator {
                 mine.merge(theirs);
             }
         }
+        self.filtered.0 += other.filtered.0;
+        self.filtered.1 += other.filtered.1;
         for (who, theirs) in other.spread {
             self.spread.entry(who).or_default().merge(theirs);
         }
@@ -478,6 +491,7 @@ impl Aggregator {
                 .map(|(who, spread)| (who, spread.counts()))
                 .collect(),
             origins_not_read: None,
+            filtered: self.filtered,
         }
     }
 }

@@ -262,3 +262,81 @@ fn a_user_who_cannot_read_the_queue_files_is_told_why() {
         "{stderr}"
     );
 }
+
+#[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
+fn mail_through_a_content_filter_is_attributed_from_the_mail_log() {
+    let sandbox = Sandbox::new();
+    sandbox.run(&["filter"]);
+    for i in 0..3 {
+        let sender = format!("forged{i}@x.example");
+        sandbox.run(&[
+            "send",
+            "--login",
+            "thief@customer.example",
+            &sender,
+            "victim@example.org",
+        ]);
+    }
+    sandbox.run(&["send", "plain@partner.example", "someone@example.org"]);
+    let maillog = sandbox.dir.join("log/maillog");
+    let maillog = maillog.to_str().unwrap();
+
+    // Without the log, the queue files no longer say who logged in, and postq says why.
+    let output = sandbox
+        .postq()
+        .args(["summary", "--by", "account"])
+        .output()
+        .unwrap();
+    let text = stdout_of(&output);
+    assert!(text.contains("4  100.0%"), "{text}");
+    assert!(
+        text.contains(
+            "4 messages came back through a content filter (their log_ident names their first \
+             queue ID): who sent them is in the mail log: give --maillog FILE"
+        ),
+        "{text}"
+    );
+    assert_eq!(count(&sandbox, &["--account", "thief@customer.example"]), 0);
+
+    // With it, from a file or from stdin.
+    assert_eq!(
+        count(
+            &sandbox,
+            &["--maillog", maillog, "--account", "thief@customer.example"]
+        ),
+        3
+    );
+    let log = std::fs::read(sandbox.dir.join("log/maillog")).unwrap();
+    let output = sandbox
+        .postq()
+        .args(["--maillog", "-", "list", "--count", "--account", "thief@*"])
+        .write_stdin(log)
+        .output()
+        .unwrap();
+    assert_eq!(stdout_of(&output), "3\n", "{}", stderr_of(&output));
+    let output = sandbox
+        .postq()
+        .args([
+            "--maillog",
+            maillog,
+            "delete",
+            "--account",
+            "thief@customer.example",
+            "--yes",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        stdout_of(&output),
+        "Deleted 3 of 3 selected messages.\n",
+        "{}",
+        stderr_of(&output)
+    );
+    let left = sandbox.postqueue_json();
+    assert_eq!(left.len(), 1);
+    assert_eq!(left[0]["sender"], "plain@partner.example");
+}

@@ -36,6 +36,7 @@ fn settings(interactive: bool) -> Settings {
             width: None,
         },
         now: 5000,
+        maillog: None,
         state_dir: state_dir(),
         timeout: std::time::Duration::from_secs(60),
     }
