@@ -17,6 +17,7 @@ mod console;
 mod docs;
 mod error;
 mod postfix;
+mod progress;
 mod queue;
 mod render;
 mod scan;

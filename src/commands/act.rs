@@ -253,12 +253,14 @@ fn make_plan(
     let now = ctx.settings.now;
     let origins = ctx.origins(selection, false)?;
     let selector = Selector::new(selection, now, origins.as_deref(), false);
+    let progress = ctx.progress(&selector);
     let mut plan = Plan::new(operation, keep_lines);
     ctx.read_live_queue(
         Repeats::Passed,
         |entry| selector.select(entry),
         |entry, line| plan.add(entry, line),
     )?;
+    drop(progress);
     let gone = selector.finish()?;
     ctx.note_gone(gone);
     plan.drop_repeated_ids();

@@ -95,6 +95,7 @@ fn select_deferred(ctx: &mut Context<'_>, selection: &Selection) -> Result<Flush
     let now = ctx.settings.now;
     let origins = ctx.origins(selection, false)?;
     let selector = Selector::new(selection, now, origins.as_deref(), false);
+    let progress = ctx.progress(&selector);
     let mut flushable = Flushable {
         deferred: Vec::new(),
         elsewhere: 0,
@@ -112,6 +113,7 @@ fn select_deferred(ctx: &mut Context<'_>, selection: &Selection) -> Result<Flush
             }
         },
     )?;
+    drop(progress);
     let gone = selector.finish()?;
     ctx.note_gone(gone);
     Ok(flushable)

@@ -25,6 +25,8 @@ pub fn run(ctx: &mut Context<'_>, args: &ListArgs) -> Result<()> {
         origins.as_deref(),
         args.origin || args.format.json,
     );
+    // Only a count leaves the terminal to the progress line while it reads.
+    let progress = args.format.count.then(|| ctx.progress(&selector));
     let listing = ctx.open_listing()?;
     let settings = ctx.settings;
     let console = &mut ctx.console;
@@ -46,6 +48,7 @@ pub fn run(ctx: &mut Context<'_>, args: &ListArgs) -> Result<()> {
             |_, _| {},
             |bad| report_malformed(&mut *err, bad),
         )?;
+        drop(progress);
         writeln!(console.out, "{}", report.selected)?;
         report
     } else {

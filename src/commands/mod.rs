@@ -20,10 +20,11 @@ use crate::error::{Error, Reading, Result};
 use crate::postfix::{
     Listing, LoggedOrigins, Operation, Origins, Postfix, SavedListing, read_maillog,
 };
+use crate::progress::Progress;
 use crate::queue::QueueEntry;
 use crate::render::{format_age, plural, shell_quote};
 use crate::scan::{Repeats, scan_queue};
-use crate::selection::Selection;
+use crate::selection::{Selection, Selector};
 use crate::settings::{Input, Settings};
 
 /// The queue files to read origins from, when something needs them.
@@ -183,6 +184,15 @@ impl Context<'_> {
             source,
         })?;
         Ok(Some(Box::new(LoggedOrigins { files, log })))
+    }
+
+    /// Progress of reading origins, on a terminal.
+    fn progress(&self, selector: &Selector<'_>) -> Progress {
+        Progress::show(
+            self.settings.terminal.stderr && selector.reads_origins(),
+            "reading who sent each message",
+            selector.read_counter(),
+        )
     }
 
     /// Says how many selected messages left the queue while their origins were read.

@@ -71,6 +71,7 @@ fn summarize(
     let wanted = groupings.iter().any(|grouping| grouping.needs_origin());
     let now = ctx.settings.now;
     let selector = Selector::new(selection, now, origins, wanted);
+    let progress = ctx.progress(&selector);
     let listing = ctx.open_listing()?;
     let parts: Vec<Aggregator> = (0..parse_threads())
         .map(|_| Aggregator::new(groupings, now))
@@ -90,6 +91,7 @@ fn summarize(
     for part in parts {
         aggregator.merge(part);
     }
+    drop(progress);
     for warning in &report.warnings {
         ctx.console.warn(warning);
     }

@@ -135,6 +135,8 @@ pub struct Selector<'a> {
     always: bool,
     /// Selected messages that left the queue before their origin was read.
     gone: AtomicU64,
+    /// Origins read so far (for progress).
+    read: std::sync::Arc<AtomicU64>,
     failure: Mutex<Option<std::io::Error>>,
 }
 
@@ -151,8 +153,19 @@ impl<'a> Selector<'a> {
             origins,
             always,
             gone: AtomicU64::new(0),
+            read: std::sync::Arc::new(AtomicU64::new(0)),
             failure: Mutex::new(None),
         }
+    }
+
+    /// Whether it reads origins at all.
+    pub fn reads_origins(&self) -> bool {
+        self.origins.is_some()
+    }
+
+    /// The count of origins read so far, for progress.
+    pub fn read_counter(&self) -> std::sync::Arc<AtomicU64> {
+        std::sync::Arc::clone(&self.read)
     }
 
     /// Whether `entry` is selected; its origin is read into it when needed.
@@ -162,7 +175,10 @@ impl<'a> Selector<'a> {
             (Some(false), _) => return false,
             (Some(true), _) if !self.always => return true,
             (_, None) => return decided.unwrap_or(false),
-            (_, Some(origins)) => match origins.origin(&entry.id, entry.queue) {
+            (_, Some(origins)) => match {
+                self.read.fetch_add(1, Ordering::Relaxed);
+                origins.origin(&entry.id, entry.queue)
+            } {
                 OriginRead::Found(origin) => entry.origin = Some(origin),
                 OriginRead::Gone => {
                     self.gone.fetch_add(1, Ordering::Relaxed);

@@ -340,3 +340,49 @@ fn mail_through_a_content_filter_is_attributed_from_the_mail_log() {
     assert_eq!(left.len(), 1);
     assert_eq!(left[0]["sender"], "plain@partner.example");
 }
+
+#[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
+fn origins_are_read_with_long_queue_ids_and_a_message_gone_meanwhile_is_counted() {
+    let sandbox = Sandbox::with_long_queue_ids();
+    sandbox.run(&["forged", "40"]);
+    assert_eq!(count(&sandbox, &["--account", COMPROMISED]), 40);
+    let output = sandbox
+        .postq()
+        .args(["summary", "--by", "subject", "--json"])
+        .output()
+        .unwrap();
+    let document: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(document["subjects"][0]["key"], "Your parcel is waiting");
+    assert_eq!(document["subjects"][0]["count"], 40);
+
+    // A postqueue that lists the queue, then sees one of the account's messages deleted
+    // before postq reads its queue file.
+    let fakes = FakePrograms::new();
+    fakes.add(
+        "postqueue",
+        &format!(
+            r#"/usr/sbin/postqueue "$@" > {listing}
+id=$(grep -m1 '"sender": "info@brand' {listing} | sed 's/.*"queue_id": "\([^"]*\)".*/\1/')
+echo "$id" | /usr/sbin/postsuper -c "$2" -d - 2>/dev/null
+cat {listing}"#,
+            listing = fakes.file("listing").display()
+        ),
+    );
+    let output = sandbox
+        .postq()
+        .env("PATH", fakes.path_var())
+        .args(["list", "--count", "--account", COMPROMISED])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr_of(&output));
+    assert_eq!(stdout_of(&output), "39\n");
+    assert!(
+        stderr_of(&output).contains("1 message left the queue while their origins were read"),
+        "{}",
+        stderr_of(&output)
+    );
+}
