@@ -171,26 +171,25 @@ impl<'a> Selector<'a> {
     /// Whether `entry` is selected; its origin is read into it when needed.
     pub fn select(&self, entry: &mut QueueEntry<'_>) -> bool {
         let decided = self.selection.filter.decide(entry, self.now);
-        match (decided, self.origins) {
+        let origins = match (decided, self.origins) {
             (Some(false), _) => return false,
             (Some(true), _) if !self.always => return true,
             (_, None) => return decided.unwrap_or(false),
-            (_, Some(origins)) => match {
-                self.read.fetch_add(1, Ordering::Relaxed);
-                origins.origin(&entry.id, entry.queue)
-            } {
-                OriginRead::Found(origin) => entry.origin = Some(origin),
-                OriginRead::Gone => {
-                    self.gone.fetch_add(1, Ordering::Relaxed);
-                    return false;
+            (_, Some(origins)) => origins,
+        };
+        self.read.fetch_add(1, Ordering::Relaxed);
+        match origins.origin(&entry.id, entry.queue) {
+            OriginRead::Found(origin) => entry.origin = Some(origin),
+            OriginRead::Gone => {
+                self.gone.fetch_add(1, Ordering::Relaxed);
+                return false;
+            }
+            OriginRead::Failed(err) => {
+                if let Ok(mut failure) = self.failure.lock() {
+                    failure.get_or_insert(err);
                 }
-                OriginRead::Failed(err) => {
-                    if let Ok(mut failure) = self.failure.lock() {
-                        failure.get_or_insert(err);
-                    }
-                    return false;
-                }
-            },
+                return false;
+            }
         }
         self.selection.filter.matches(entry, self.now)
     }
