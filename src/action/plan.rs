@@ -196,14 +196,7 @@ impl Plan {
 
     /// Who sent the planned messages, most first, where origins were read.
     pub fn top_origins(&self, top: usize) -> Vec<(&str, Tally)> {
-        let mut origins: Vec<(&str, Tally)> = self
-            .origins
-            .iter()
-            .map(|(who, tally)| (who.as_ref(), *tally))
-            .collect();
-        origins.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(b.0)));
-        origins.truncate(top);
-        origins
+        most_first(self.origins.iter().map(|(who, t)| (who.as_ref(), *t)), top)
     }
 
     /// Adds a message known from a journal (no listing line): as planned then.
@@ -338,14 +331,7 @@ impl Plan {
 
     /// The senders with the most planned messages, most first (ties by address).
     pub fn top_senders(&self, top: usize) -> Vec<(&str, Tally)> {
-        let mut senders: Vec<(&str, Tally)> = self
-            .senders
-            .iter()
-            .map(|(sender, tally)| (sender.as_ref(), *tally))
-            .collect();
-        senders.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(b.0)));
-        senders.truncate(top);
-        senders
+        most_first(self.senders.iter().map(|(s, t)| (s.as_ref(), *t)), top)
     }
 
     pub fn sender_count(&self) -> usize {
@@ -383,6 +369,17 @@ impl Plan {
     pub fn lines(&self) -> Option<&[Box<str>]> {
         self.lines.as_deref()
     }
+}
+
+/// The `top` largest tallies, most messages first, ties by name.
+fn most_first<'a>(
+    tallies: impl Iterator<Item = (&'a str, Tally)>,
+    top: usize,
+) -> Vec<(&'a str, Tally)> {
+    let mut tallies: Vec<(&str, Tally)> = tallies.collect();
+    tallies.sort_by(|a, b| b.1.count.cmp(&a.1.count).then(a.0.cmp(b.0)));
+    tallies.truncate(top);
+    tallies
 }
 
 #[cfg(test)]

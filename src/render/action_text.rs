@@ -5,7 +5,7 @@ use std::fmt::Write;
 use std::path::Path;
 
 use super::text::{capitalize, escape_untrusted, format_count, format_size, plural, shell_quote};
-use crate::action::{Outcome, Plan, Skip};
+use crate::action::{Outcome, Plan, Skip, Tally};
 use crate::postfix::Operation;
 
 /// Senders listed in a preview.
@@ -41,18 +41,7 @@ pub fn render_preview(plan: &Plan, dry_run: bool) -> String {
     write_aligned(&mut text, &rows, 0);
     let senders = plan.top_senders(PREVIEW_SENDERS);
     if !senders.is_empty() {
-        let _ = writeln!(text, "Senders:");
-        let rows: Vec<[String; 3]> = senders
-            .iter()
-            .map(|(sender, tally)| {
-                [
-                    format_count(tally.count),
-                    format_size(tally.bytes),
-                    escape_untrusted(sender).into_owned(),
-                ]
-            })
-            .collect();
-        write_aligned(&mut text, &rows, 2);
+        write_tallies(&mut text, "Senders:", &senders);
         let others = plan.sender_count().saturating_sub(senders.len());
         if others > 0 {
             let _ = writeln!(
@@ -65,21 +54,26 @@ pub fn render_preview(plan: &Plan, dry_run: bool) -> String {
     }
     let origins = plan.top_origins(PREVIEW_SENDERS);
     if !origins.is_empty() {
-        let _ = writeln!(text, "Sent by:");
-        let rows: Vec<[String; 3]> = origins
-            .iter()
-            .map(|(who, tally)| {
-                [
-                    format_count(tally.count),
-                    format_size(tally.bytes),
-                    escape_untrusted(who).into_owned(),
-                ]
-            })
-            .collect();
-        write_aligned(&mut text, &rows, 2);
+        write_tallies(&mut text, "Sent by:", &origins);
     }
     text.push_str(&render_left_alone(plan));
     text
+}
+
+/// A title, then a line a name: messages, bytes, the name (a stranger's text, escaped).
+fn write_tallies(text: &mut String, title: &str, tallies: &[(&str, Tally)]) {
+    let _ = writeln!(text, "{title}");
+    let rows: Vec<[String; 3]> = tallies
+        .iter()
+        .map(|(name, tally)| {
+            [
+                format_count(tally.count),
+                format_size(tally.bytes),
+                escape_untrusted(name).into_owned(),
+            ]
+        })
+        .collect();
+    write_aligned(text, &rows, 2);
 }
 
 /// The selected messages the operation leaves alone, and why.
