@@ -52,8 +52,8 @@ queue\t'Queue name'
 recipients\t'Number of recipients, fewest first'
 id\t'Queue ID'"
 complete -c postq -n "__fish_postq_using_subcommand list" -l limit -d 'Show at most N messages' -r
-complete -c postq -n "__fish_postq_using_subcommand list" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
-complete -c postq -n "__fish_postq_using_subcommand list" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
+complete -c postq -n "__fish_postq_using_subcommand list" -s f -l from -d 'Envelope sender: user@example.com exactly (<user@example.com> too), @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive. Repeat it or separate with commas: any of them' -r
+complete -c postq -n "__fish_postq_using_subcommand list" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from); repeat it or separate with commas: any of them' -r
 complete -c postq -n "__fish_postq_using_subcommand list" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r
 complete -c postq -n "__fish_postq_using_subcommand list" -l older-than -d 'Arrived more than DURATION ago: 90s, 30m, 2h, 3d, 1w, 1h30m' -r
 complete -c postq -n "__fish_postq_using_subcommand list" -l newer-than -d 'Arrived less than DURATION ago' -r
@@ -61,6 +61,7 @@ complete -c postq -n "__fish_postq_using_subcommand list" -l reason -d 'Any reci
 complete -c postq -n "__fish_postq_using_subcommand list" -l min-size -d 'At least SIZE bytes: 512, 10k, 5M (1024-based)' -r
 complete -c postq -n "__fish_postq_using_subcommand list" -l max-size -d 'At most SIZE bytes' -r
 complete -c postq -n "__fish_postq_using_subcommand list" -l id -d 'The message with queue ID; repeat it for several' -r
+complete -c postq -n "__fish_postq_using_subcommand list" -l ids-from -d 'The messages whose queue IDs FILE lists, one a line (`-` for stdin), e.g. a saved `postq list --ids`' -r -F
 complete -c postq -n "__fish_postq_using_subcommand list" -l account -d 'The authenticated account (SASL login) that sent it: exact, or globs with * and ?; repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand list" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand list" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
@@ -88,9 +89,9 @@ account\t'The authenticated account (SASL login), from the queue files'
 client\t'The client\'s IP address, from the queue files'
 origin\t'Who: sasl:ACCOUNT, local:USER or client:IP, from the queue files'
 subject\t'The Subject: header, from the queue files'"
-complete -c postq -n "__fish_postq_using_subcommand summary" -l top -d 'Rows per grouping' -r
-complete -c postq -n "__fish_postq_using_subcommand summary" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
-complete -c postq -n "__fish_postq_using_subcommand summary" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
+complete -c postq -n "__fish_postq_using_subcommand summary" -l top -d 'Rows per grouping (at least 1)' -r
+complete -c postq -n "__fish_postq_using_subcommand summary" -s f -l from -d 'Envelope sender: user@example.com exactly (<user@example.com> too), @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive. Repeat it or separate with commas: any of them' -r
+complete -c postq -n "__fish_postq_using_subcommand summary" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from); repeat it or separate with commas: any of them' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -l older-than -d 'Arrived more than DURATION ago: 90s, 30m, 2h, 3d, 1w, 1h30m' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -l newer-than -d 'Arrived less than DURATION ago' -r
@@ -98,6 +99,7 @@ complete -c postq -n "__fish_postq_using_subcommand summary" -l reason -d 'Any r
 complete -c postq -n "__fish_postq_using_subcommand summary" -l min-size -d 'At least SIZE bytes: 512, 10k, 5M (1024-based)' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -l max-size -d 'At most SIZE bytes' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -l id -d 'The message with queue ID; repeat it for several' -r
+complete -c postq -n "__fish_postq_using_subcommand summary" -l ids-from -d 'The messages whose queue IDs FILE lists, one a line (`-` for stdin), e.g. a saved `postq list --ids`' -r -F
 complete -c postq -n "__fish_postq_using_subcommand summary" -l account -d 'The authenticated account (SASL login) that sent it: exact, or globs with * and ?; repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
@@ -113,8 +115,8 @@ complete -c postq -n "__fish_postq_using_subcommand summary" -l origin -d 'Read 
 complete -c postq -n "__fish_postq_using_subcommand summary" -l no-origin -d 'Do not read the queue files: postqueue\'s fields only'
 complete -c postq -n "__fish_postq_using_subcommand summary" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c postq -n "__fish_postq_using_subcommand delete" -l repeat -d 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round. Not for requeue: requeued mail comes back under new IDs' -r
-complete -c postq -n "__fish_postq_using_subcommand delete" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
-complete -c postq -n "__fish_postq_using_subcommand delete" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
+complete -c postq -n "__fish_postq_using_subcommand delete" -s f -l from -d 'Envelope sender: user@example.com exactly (<user@example.com> too), @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive. Repeat it or separate with commas: any of them' -r
+complete -c postq -n "__fish_postq_using_subcommand delete" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from); repeat it or separate with commas: any of them' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -l older-than -d 'Arrived more than DURATION ago: 90s, 30m, 2h, 3d, 1w, 1h30m' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -l newer-than -d 'Arrived less than DURATION ago' -r
@@ -122,6 +124,7 @@ complete -c postq -n "__fish_postq_using_subcommand delete" -l reason -d 'Any re
 complete -c postq -n "__fish_postq_using_subcommand delete" -l min-size -d 'At least SIZE bytes: 512, 10k, 5M (1024-based)' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -l max-size -d 'At most SIZE bytes' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -l id -d 'The message with queue ID; repeat it for several' -r
+complete -c postq -n "__fish_postq_using_subcommand delete" -l ids-from -d 'The messages whose queue IDs FILE lists, one a line (`-` for stdin), e.g. a saved `postq list --ids`' -r -F
 complete -c postq -n "__fish_postq_using_subcommand delete" -l account -d 'The authenticated account (SASL login) that sent it: exact, or globs with * and ?; repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
@@ -140,8 +143,8 @@ complete -c postq -n "__fish_postq_using_subcommand delete" -l json -d 'In the p
 complete -c postq -n "__fish_postq_using_subcommand delete" -l no-verify -d 'Delete directly, without holding and re-checking first. Safe only where queue IDs are not reused (enable_long_queue_ids = yes, where this is the default) or Postfix is stopped'
 complete -c postq -n "__fish_postq_using_subcommand delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c postq -n "__fish_postq_using_subcommand hold" -l repeat -d 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round. Not for requeue: requeued mail comes back under new IDs' -r
-complete -c postq -n "__fish_postq_using_subcommand hold" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
-complete -c postq -n "__fish_postq_using_subcommand hold" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
+complete -c postq -n "__fish_postq_using_subcommand hold" -s f -l from -d 'Envelope sender: user@example.com exactly (<user@example.com> too), @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive. Repeat it or separate with commas: any of them' -r
+complete -c postq -n "__fish_postq_using_subcommand hold" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from); repeat it or separate with commas: any of them' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -l older-than -d 'Arrived more than DURATION ago: 90s, 30m, 2h, 3d, 1w, 1h30m' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -l newer-than -d 'Arrived less than DURATION ago' -r
@@ -149,6 +152,7 @@ complete -c postq -n "__fish_postq_using_subcommand hold" -l reason -d 'Any reci
 complete -c postq -n "__fish_postq_using_subcommand hold" -l min-size -d 'At least SIZE bytes: 512, 10k, 5M (1024-based)' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -l max-size -d 'At most SIZE bytes' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -l id -d 'The message with queue ID; repeat it for several' -r
+complete -c postq -n "__fish_postq_using_subcommand hold" -l ids-from -d 'The messages whose queue IDs FILE lists, one a line (`-` for stdin), e.g. a saved `postq list --ids`' -r -F
 complete -c postq -n "__fish_postq_using_subcommand hold" -l account -d 'The authenticated account (SASL login) that sent it: exact, or globs with * and ?; repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
@@ -166,8 +170,8 @@ complete -c postq -n "__fish_postq_using_subcommand hold" -l ids -d 'In the prev
 complete -c postq -n "__fish_postq_using_subcommand hold" -l json -d 'In the preview, the exact messages: postqueue\'s JSON lines; after acting, the outcome as one JSON document on stdout (counts and IDs per class)'
 complete -c postq -n "__fish_postq_using_subcommand hold" -s h -l help -d 'Print help'
 complete -c postq -n "__fish_postq_using_subcommand release" -l repeat -d 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round. Not for requeue: requeued mail comes back under new IDs' -r
-complete -c postq -n "__fish_postq_using_subcommand release" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
-complete -c postq -n "__fish_postq_using_subcommand release" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
+complete -c postq -n "__fish_postq_using_subcommand release" -s f -l from -d 'Envelope sender: user@example.com exactly (<user@example.com> too), @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive. Repeat it or separate with commas: any of them' -r
+complete -c postq -n "__fish_postq_using_subcommand release" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from); repeat it or separate with commas: any of them' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -l older-than -d 'Arrived more than DURATION ago: 90s, 30m, 2h, 3d, 1w, 1h30m' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -l newer-than -d 'Arrived less than DURATION ago' -r
@@ -175,6 +179,7 @@ complete -c postq -n "__fish_postq_using_subcommand release" -l reason -d 'Any r
 complete -c postq -n "__fish_postq_using_subcommand release" -l min-size -d 'At least SIZE bytes: 512, 10k, 5M (1024-based)' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -l max-size -d 'At most SIZE bytes' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -l id -d 'The message with queue ID; repeat it for several' -r
+complete -c postq -n "__fish_postq_using_subcommand release" -l ids-from -d 'The messages whose queue IDs FILE lists, one a line (`-` for stdin), e.g. a saved `postq list --ids`' -r -F
 complete -c postq -n "__fish_postq_using_subcommand release" -l account -d 'The authenticated account (SASL login) that sent it: exact, or globs with * and ?; repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
@@ -192,8 +197,8 @@ complete -c postq -n "__fish_postq_using_subcommand release" -l ids -d 'In the p
 complete -c postq -n "__fish_postq_using_subcommand release" -l json -d 'In the preview, the exact messages: postqueue\'s JSON lines; after acting, the outcome as one JSON document on stdout (counts and IDs per class)'
 complete -c postq -n "__fish_postq_using_subcommand release" -s h -l help -d 'Print help'
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l repeat -d 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round. Not for requeue: requeued mail comes back under new IDs' -r
-complete -c postq -n "__fish_postq_using_subcommand requeue" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
-complete -c postq -n "__fish_postq_using_subcommand requeue" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
+complete -c postq -n "__fish_postq_using_subcommand requeue" -s f -l from -d 'Envelope sender: user@example.com exactly (<user@example.com> too), @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive. Repeat it or separate with commas: any of them' -r
+complete -c postq -n "__fish_postq_using_subcommand requeue" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from); repeat it or separate with commas: any of them' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l older-than -d 'Arrived more than DURATION ago: 90s, 30m, 2h, 3d, 1w, 1h30m' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l newer-than -d 'Arrived less than DURATION ago' -r
@@ -201,6 +206,7 @@ complete -c postq -n "__fish_postq_using_subcommand requeue" -l reason -d 'Any r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l min-size -d 'At least SIZE bytes: 512, 10k, 5M (1024-based)' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l max-size -d 'At most SIZE bytes' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l id -d 'The message with queue ID; repeat it for several' -r
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l ids-from -d 'The messages whose queue IDs FILE lists, one a line (`-` for stdin), e.g. a saved `postq list --ids`' -r -F
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l account -d 'The authenticated account (SASL login) that sent it: exact, or globs with * and ?; repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
@@ -249,8 +255,8 @@ complete -c postq -n "__fish_postq_using_subcommand recover" -l finish -d 'Compl
 complete -c postq -n "__fish_postq_using_subcommand recover" -s n -l dry-run -d 'Show what would be done (count, bytes, queues, senders) and change nothing'
 complete -c postq -n "__fish_postq_using_subcommand recover" -s y -l yes -d 'Do it without asking (needed when there is no terminal to ask on)'
 complete -c postq -n "__fish_postq_using_subcommand recover" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c postq -n "__fish_postq_using_subcommand flush" -s f -l from -d 'Envelope sender: user@example.com exactly, @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive' -r
-complete -c postq -n "__fish_postq_using_subcommand flush" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from)' -r
+complete -c postq -n "__fish_postq_using_subcommand flush" -s f -l from -d 'Envelope sender: user@example.com exactly (<user@example.com> too), @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive. Repeat it or separate with commas: any of them' -r
+complete -c postq -n "__fish_postq_using_subcommand flush" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from); repeat it or separate with commas: any of them' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -l older-than -d 'Arrived more than DURATION ago: 90s, 30m, 2h, 3d, 1w, 1h30m' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -l newer-than -d 'Arrived less than DURATION ago' -r
@@ -258,6 +264,7 @@ complete -c postq -n "__fish_postq_using_subcommand flush" -l reason -d 'Any rec
 complete -c postq -n "__fish_postq_using_subcommand flush" -l min-size -d 'At least SIZE bytes: 512, 10k, 5M (1024-based)' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -l max-size -d 'At most SIZE bytes' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -l id -d 'The message with queue ID; repeat it for several' -r
+complete -c postq -n "__fish_postq_using_subcommand flush" -l ids-from -d 'The messages whose queue IDs FILE lists, one a line (`-` for stdin), e.g. a saved `postq list --ids`' -r -F
 complete -c postq -n "__fish_postq_using_subcommand flush" -l account -d 'The authenticated account (SASL login) that sent it: exact, or globs with * and ?; repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r

@@ -213,8 +213,8 @@ pub struct SummaryArgs {
     #[arg(long, value_enum, value_name = "FIELD")]
     pub by: Option<Grouping>,
 
-    /// Rows per grouping
-    #[arg(long, value_name = "N", default_value_t = 10)]
+    /// Rows per grouping (at least 1)
+    #[arg(long, value_name = "N", default_value_t = 10, value_parser = parse_top)]
     pub top: usize,
 
     /// One JSON document: every grouping a list of {key, count, bytes, share, oldest_age},
@@ -400,15 +400,17 @@ pub enum SortField {
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = SELECTION_HEADING)]
 pub struct SelectionArgs {
-    /// Envelope sender: user@example.com exactly, @example.com (that domain, not its
-    /// subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null
-    /// sender); case-insensitive
-    #[arg(short = 'f', long = "from", value_name = "PATTERN", value_parser = parse_address_arg)]
-    pub from: Option<TextMatcher>,
+    /// Envelope sender: user@example.com exactly (<user@example.com> too), @example.com
+    /// (that domain, not its subdomains), globs with * and ? (*@*.example.com),
+    /// MAILER-DAEMON or <> (the null sender); case-insensitive. Repeat it or separate with
+    /// commas: any of them
+    #[arg(short = 'f', long = "from", value_name = "PATTERN", value_delimiter = ',', value_parser = parse_address_arg)]
+    pub from: Vec<TextMatcher>,
 
-    /// Any recipient matches PATTERN (same forms as --from)
-    #[arg(short = 't', long = "to", value_name = "PATTERN", value_parser = parse_address_arg)]
-    pub to: Option<TextMatcher>,
+    /// Any recipient matches PATTERN (same forms as --from); repeat it or separate with
+    /// commas: any of them
+    #[arg(short = 't', long = "to", value_name = "PATTERN", value_delimiter = ',', value_parser = parse_address_arg)]
+    pub to: Vec<TextMatcher>,
 
     /// In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with
     /// commas
@@ -438,6 +440,11 @@ pub struct SelectionArgs {
     /// The message with queue ID; repeat it for several
     #[arg(id = "id", long = "id", value_name = "ID", value_parser = parse_id_arg)]
     pub ids: Vec<String>,
+
+    /// The messages whose queue IDs FILE lists, one a line (`-` for stdin), e.g. a saved
+    /// `postq list --ids`
+    #[arg(long, value_name = "FILE")]
+    pub ids_from: Option<PathBuf>,
 
     /// The authenticated account (SASL login) that sent it: exact, or globs with * and ?;
     /// repeat for any of several. Read from the queue files (root)
@@ -488,6 +495,18 @@ fn parse_client_arg(text: &str) -> Result<Vec<ipnet::IpNet>, ValueError> {
              203.0.113.0/24, 2001:db8::/32)"
         ))
     })
+}
+
+fn parse_top(text: &str) -> Result<usize, ValueError> {
+    match text.trim().parse::<usize>() {
+        Ok(0) => Err(ValueError(
+            "0 rows would show nothing: give 1 or more (--by FIELD for one grouping)".into(),
+        )),
+        Ok(top) => Ok(top),
+        Err(_) => Err(ValueError(format!(
+            "invalid number of rows '{text}': give 1 or more"
+        ))),
+    }
 }
 
 fn parse_id_arg(text: &str) -> Result<String, ValueError> {

@@ -39,35 +39,48 @@ pub struct Selection {
 impl Selection {
     pub fn from_args(args: &SelectionArgs) -> Result<Selection> {
         let mut parts = Vec::new();
-        let mut test = |test: Test| parts.push(Filter::Test(test));
-        if let Some(from) = &args.from {
-            test(Test::Sender(from.clone()));
+        if !args.from.is_empty() {
+            let any = args
+                .from
+                .iter()
+                .map(|from| Filter::Test(Test::Sender(from.clone())));
+            parts.push(Filter::or(any.collect()));
         }
-        if let Some(to) = &args.to {
-            test(Test::Recipient(to.clone()));
+        if !args.to.is_empty() {
+            let any = args
+                .to
+                .iter()
+                .map(|to| Filter::Test(Test::Recipient(to.clone())));
+            parts.push(Filter::or(any.collect()));
         }
         if !args.queues.is_empty() {
-            test(Test::Queue(QueueSet::of(args.queues.iter().copied())));
+            parts.push(Filter::Test(Test::Queue(QueueSet::of(
+                args.queues.iter().copied(),
+            ))));
         }
         if let Some(seconds) = args.older_than {
-            test(Test::Age(Cmp::Gt, seconds));
+            parts.push(Filter::Test(Test::Age(Cmp::Gt, seconds)));
         }
         if let Some(seconds) = args.newer_than {
-            test(Test::Age(Cmp::Lt, seconds));
+            parts.push(Filter::Test(Test::Age(Cmp::Lt, seconds)));
         }
         if let Some(reason) = &args.reason {
-            test(Test::Reason(reason.clone()));
+            parts.push(Filter::Test(Test::Reason(reason.clone())));
         }
         if let Some(size) = args.min_size {
-            test(Test::Size(Cmp::Ge, size));
+            parts.push(Filter::Test(Test::Size(Cmp::Ge, size)));
         }
         if let Some(size) = args.max_size {
-            test(Test::Size(Cmp::Le, size));
+            parts.push(Filter::Test(Test::Size(Cmp::Le, size)));
         }
         if !args.ids.is_empty() {
             let ids = args.ids.iter().map(|id| id.as_str().into()).collect();
-            test(Test::Id(IdMatcher::OneOf(ids)));
+            parts.push(Filter::Test(Test::Id(IdMatcher::OneOf(ids))));
         }
+        if let Some(path) = &args.ids_from {
+            parts.push(Filter::Test(Test::Id(IdMatcher::OneOf(read_ids(path)?))));
+        }
+        check_ranges(args)?;
         // Origin flags last: what the listing decides is decided before a queue file is read.
         if !args.accounts.is_empty() {
             let any = args
@@ -119,6 +132,71 @@ impl Selection {
     pub fn is_given(&self) -> bool {
         self.given
     }
+}
+
+/// The queue IDs a file lists, one a line (blank lines and `#` comments skipped); `-` is
+/// stdin. A line that is not a queue ID is an error naming it.
+fn read_ids(path: &std::path::Path) -> Result<hashbrown::HashSet<Box<str>>> {
+    use std::io::Read;
+    let mut text = String::new();
+    let read = if path.as_os_str() == "-" {
+        std::io::stdin().read_to_string(&mut text)
+    } else {
+        std::fs::File::open(path).and_then(|mut file| file.read_to_string(&mut text))
+    };
+    read.map_err(|source| Error::Input {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut ids = hashbrown::HashSet::new();
+    for (number, line) in text.lines().enumerate() {
+        let id = line.trim();
+        if id.is_empty() || id.starts_with('#') {
+            continue;
+        }
+        if let Err(problem) = crate::queue::check_queue_id(id) {
+            return Err(Error::usage_with_hint(
+                format!(
+                    "{} line {}: invalid queue ID '{id}': {problem}",
+                    path.display(),
+                    number + 1
+                ),
+                "--ids-from takes one queue ID a line, as `postq list --ids` writes them",
+            ));
+        }
+        ids.insert(id.into());
+    }
+    Ok(ids)
+}
+
+/// A selection that can never match is a mistake: say so rather than select nothing.
+fn check_ranges(args: &SelectionArgs) -> Result<()> {
+    use crate::render::{format_age, format_size};
+    if let (Some(older), Some(newer)) = (args.older_than, args.newer_than)
+        && older >= newer
+    {
+        return Err(Error::usage_with_hint(
+            format!(
+                "--older-than {} and --newer-than {} can never both hold: nothing would match",
+                format_age(older),
+                format_age(newer)
+            ),
+            "a range of ages is --older-than LOW --newer-than HIGH, e.g. --older-than 1h --newer-than 1d",
+        ));
+    }
+    if let (Some(min), Some(max)) = (args.min_size, args.max_size)
+        && min > max
+    {
+        return Err(Error::usage_with_hint(
+            format!(
+                "--min-size {} is above --max-size {}: nothing would match",
+                format_size(min),
+                format_size(max)
+            ),
+            "a range of sizes is --min-size LOW --max-size HIGH",
+        ));
+    }
+    Ok(())
 }
 
 fn test_clients(parts: &mut Vec<Filter>, clients: &[Vec<ipnet::IpNet>]) {

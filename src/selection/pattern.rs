@@ -46,6 +46,19 @@ impl TextMatcher {
         if pattern == "<>" || pattern.eq_ignore_ascii_case(crate::queue::NULL_SENDER) {
             return Ok(TextMatcher::NullAddress);
         }
+        // As mail logs write it: <alice@customer.example>.
+        let pattern = match pattern.strip_prefix('<').and_then(|p| p.strip_suffix('>')) {
+            Some(inner) if !inner.is_empty() => inner.trim(),
+            _ => pattern,
+        };
+        if !pattern.contains(['@', '*', '?']) {
+            // A bare word would match only an address that is exactly that word: nothing.
+            return Err(ValueError(format!(
+                "'{pattern}' is not an address pattern and would match nothing: for the \
+                 domain give @{pattern}, for anything containing it *{pattern}*, or a whole \
+                 address user@{pattern} ({ADDRESS_FORMS})"
+            )));
+        }
         if let Some(domain) = pattern.strip_prefix('@') {
             if domain.is_empty() || domain.contains('@') {
                 return Err(ValueError(format!(

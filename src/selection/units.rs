@@ -3,15 +3,16 @@
 use super::error::ValueError;
 
 /// Accepted duration forms, for error messages.
-pub const DURATION_FORMS: &str =
-    "a number and a unit (s, m, h, d or w), or several: 90s, 30m, 2h, 3d, 1w, 1h30m";
+pub const DURATION_FORMS: &str = "a number and a unit (s, m, h, d or w; or seconds, minutes, \
+     hours, days, weeks), or several: 90s, 30m, 2h, 2d, 2D, 2days, 2 days, 1w, 1h30m";
 
 /// Accepted size forms, for error messages.
 pub const SIZE_FORMS: &str =
     "bytes, or a number with k, M or G (1024-based): 512, 10k, 1.5M, 2G (KB, KiB, MB... too)";
 
-/// Seconds in a duration such as `1h30m`. Every number needs a unit: a bare `5` could mean
-/// seconds or days, and a delete by age must not guess.
+/// Seconds in a duration such as `1h30m`, `2D`, `2days` or `2 days`. Every number needs a
+/// unit: a bare `5` could mean seconds or days, and a delete by age must not guess. `M`
+/// alone is refused: minutes or months?
 pub fn parse_duration(text: &str) -> Result<i64, ValueError> {
     let invalid = |why: &str| {
         ValueError(format!(
@@ -32,29 +33,48 @@ pub fn parse_duration(text: &str) -> Result<i64, ValueError> {
         let number: i64 = rest[..digits]
             .parse()
             .map_err(|_| invalid("the number is too large"))?;
-        rest = &rest[digits..];
-        let unit = rest.chars().next().ok_or_else(|| {
-            if total == 0 {
+        rest = rest[digits..].trim_start();
+        let unit_len = rest
+            .char_indices()
+            .find(|(_, c)| !c.is_ascii_alphabetic())
+            .map_or(rest.len(), |(at, _)| at);
+        let unit = &rest[..unit_len];
+        if unit.is_empty() {
+            return Err(if total == 0 {
                 invalid("the number has no unit")
             } else {
                 invalid("the last number has no unit")
+            });
+        }
+        let seconds = unit_seconds(unit).ok_or_else(|| {
+            if unit == "M" {
+                invalid("'M' could be minutes or months: write m or min for minutes")
+            } else {
+                invalid(&format!("unknown unit '{unit}'"))
             }
         })?;
-        let seconds = match unit {
-            's' => 1,
-            'm' => 60,
-            'h' => 3600,
-            'd' => 86_400,
-            'w' => 604_800,
-            other => return Err(invalid(&format!("unknown unit '{other}'"))),
-        };
-        rest = &rest[unit.len_utf8()..];
+        rest = rest[unit_len..].trim_start();
         total = number
             .checked_mul(seconds)
             .and_then(|part| total.checked_add(part))
             .ok_or_else(|| invalid("it is too long"))?;
     }
     Ok(total)
+}
+
+/// Seconds in one of a unit, as people write units.
+fn unit_seconds(unit: &str) -> Option<i64> {
+    if unit == "M" {
+        return None;
+    }
+    Some(match unit.to_ascii_lowercase().as_str() {
+        "s" | "sec" | "secs" | "second" | "seconds" => 1,
+        "m" | "min" | "mins" | "minute" | "minutes" => 60,
+        "h" | "hr" | "hrs" | "hour" | "hours" => 3600,
+        "d" | "day" | "days" => 86_400,
+        "w" | "wk" | "wks" | "week" | "weeks" => 604_800,
+        _ => return None,
+    })
 }
 
 /// Bytes in a size such as `10k` or `1.5M` (1024-based).
@@ -109,6 +129,16 @@ mod tests {
             ("1d12h", 129_600),
             ("0s", 0),
             (" 5m ", 300),
+            ("2D", 172_800),
+            ("2H", 7200),
+            ("2days", 172_800),
+            ("2 days", 172_800),
+            ("1 day", 86_400),
+            ("48h", 172_800),
+            ("1h 30m", 5400),
+            ("90 sec", 90),
+            ("2 Weeks", 1_209_600),
+            ("10min", 600),
         ];
         for (text, seconds) in good {
             assert_eq!(parse_duration(text), Ok(seconds), "{text}");
@@ -118,10 +148,11 @@ mod tests {
             ("5", "has no unit"),
             ("1h30", "the last number has no unit"),
             ("2x", "unknown unit 'x'"),
-            ("2H", "unknown unit 'H'"),
+            ("2M", "minutes or months"),
+            ("2 fortnights", "unknown unit 'fortnights'"),
             ("h", "expected a number"),
             ("-2h", "expected a number"),
-            ("1.5h", "unknown unit '.'"),
+            ("1.5h", "has no unit"),
             ("99999999999999999999s", "too large"),
             ("99999999999999w", "too long"),
         ];

@@ -179,6 +179,26 @@ fn bad_selections_exit_2_name_the_fault_and_print_nothing() {
         (&["-w", "age > 5"], "invalid duration '5'"),
         (&["-w", ""], "the expression is empty"),
         (&["-w", "(expired"], "this '(' is never closed"),
+        // A bare word would silently match nothing.
+        (
+            &["-f", "customer.example"],
+            "for the domain give @customer.example, for anything containing it *customer.example*",
+        ),
+        (&["-t", "gmail.com"], "give @gmail.com"),
+        (
+            &["-w", "sender == alice"],
+            "'alice' is not an address pattern",
+        ),
+        // Ranges that can never match.
+        (
+            &["--older-than", "2h", "--newer-than", "1h"],
+            "--older-than 2h00m and --newer-than 1h00m can never both hold",
+        ),
+        (
+            &["--min-size", "10k", "--max-size", "1k"],
+            "--min-size 10 KiB is above --max-size",
+        ),
+        (&["--older-than", "2M"], "minutes or months"),
     ];
     for (args, expected) in cases {
         let output = postq()
@@ -194,6 +214,80 @@ fn bad_selections_exit_2_name_the_fault_and_print_nothing() {
         assert!(stderr.starts_with("postq: error: "), "{args:?}: {stderr}");
         assert!(stderr.contains(expected), "{args:?}: {stderr}");
     }
+}
+
+#[test]
+fn patterns_as_admins_type_them() {
+    let count = |args: &[&str], stdin: &str| {
+        let output = postq()
+            .arg("--input")
+            .arg(fixture("incident.jsonl"))
+            .args(["list", "--count"])
+            .args(args)
+            .write_stdin(stdin.to_string())
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            stderr_of(&output)
+        );
+        stdout_of(&output).trim().parse::<usize>().unwrap()
+    };
+    let alice = count(&["-f", "alice@customer.example"], "");
+    assert!(alice > 0);
+    // As a mail log writes it.
+    assert_eq!(count(&["-f", "<alice@customer.example>"], ""), alice);
+    // Repeated or comma-separated: any of them.
+    let newsletter = count(&["-f", "newsletter@shop.example"], "");
+    assert_eq!(
+        count(
+            &["-f", "alice@customer.example,newsletter@shop.example"],
+            ""
+        ),
+        alice + newsletter
+    );
+    assert_eq!(
+        count(
+            &[
+                "-f",
+                "alice@customer.example",
+                "-f",
+                "newsletter@shop.example"
+            ],
+            ""
+        ),
+        alice + newsletter
+    );
+    // Durations in the forms people write.
+    assert_eq!(
+        count(&["--older-than", "2D"], ""),
+        count(&["--older-than", "2 days"], "")
+    );
+    // A saved list of IDs, from stdin.
+    let output = postq()
+        .arg("--input")
+        .arg(fixture("incident.jsonl"))
+        .args(["list", "--ids", "-f", "alice@customer.example"])
+        .output()
+        .unwrap();
+    let ids = stdout_of(&output);
+    // A file that cannot be read is named, as --input's is (exit 1).
+    let output = postq()
+        .args(["--input", "-", "list", "--ids-from", "/nonexistent/ids"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr_of(&output).contains("cannot read /nonexistent/ids"));
+    assert_eq!(
+        count(
+            &["--ids-from", "/dev/stdin"],
+            &format!("# alice's\n{ids}\n")
+        ),
+        alice
+    );
 }
 
 #[test]
@@ -213,7 +307,7 @@ fn a_where_error_shows_the_expression_with_a_caret() {
     assert_eq!(
         stderr_of(&output).lines().take(3).collect::<Vec<_>>(),
         [
-            "postq: error: invalid --where expression at column 40: invalid duration '2x': unknown unit 'x'; use a number and a unit (s, m, h, d or w), or several: 90s, 30m, 2h, 3d, 1w, 1h30m",
+            "postq: error: invalid --where expression at column 40: invalid duration '2x': unknown unit 'x'; use a number and a unit (s, m, h, d or w; or seconds, minutes, hours, days, weeks), or several: 90s, 30m, 2h, 2d, 2D, 2days, 2 days, 1w, 1h30m",
             "  sender_domain == example.com and age > 2x",
             "                                         ^^",
         ]

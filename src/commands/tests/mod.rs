@@ -90,7 +90,7 @@ struct Run {
 fn action_args(from: &str, dry_run: bool, yes: bool) -> ActionArgs {
     let mut selection = SelectionArgs::default();
     if !from.is_empty() {
-        selection.from = Some(TextMatcher::address(from).unwrap());
+        selection.from = vec![TextMatcher::address(from).unwrap()];
     }
     ActionArgs {
         selection,
