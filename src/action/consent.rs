@@ -66,16 +66,30 @@ fn typed_count_matches(answer: &str, count: usize) -> bool {
 }
 
 /// Asks once, as the policy says; true only on a clear yes.
-fn ask_consent(prompter: &mut dyn Prompter, type_count: bool, verb: &str, count: usize) -> bool {
+/// Asks once, as the policy says: None on a clear yes, else why not.
+fn ask_consent(
+    prompter: &mut dyn Prompter,
+    type_count: bool,
+    verb: &str,
+    count: usize,
+) -> Option<String> {
     let what = plural(count as u64, "message", "messages");
     if type_count {
         let question = format!("To {verb} {what}, type the number of messages ({count})");
-        prompter
-            .ask(&question)
-            .is_ok_and(|answer| typed_count_matches(&answer, count))
+        match prompter.ask(&question) {
+            Ok(answer) if typed_count_matches(&answer, count) => None,
+            Ok(answer) => Some(format!(
+                "not confirmed: '{}' is not the count, {count}",
+                answer.trim()
+            )),
+            Err(_) => Some("not confirmed".to_string()),
+        }
     } else {
         let question = format!("{} {what}?", capitalize(verb));
-        prompter.confirm(&question).unwrap_or(false)
+        match prompter.confirm(&question) {
+            Ok(true) => None,
+            _ => Some("not confirmed".to_string()),
+        }
     }
 }
 
@@ -106,13 +120,12 @@ pub fn confirm(
         Consent::Ask { type_count } => {
             preview(console)?;
             let _ = console.err.flush();
-            if ask_consent(prompter, type_count, verb, count) {
-                Ok(())
-            } else {
-                Err(Error::NotConfirmed {
-                    message: "not confirmed: nothing was changed".into(),
+            match ask_consent(prompter, type_count, verb, count) {
+                None => Ok(()),
+                Some(why) => Err(Error::NotConfirmed {
+                    message: format!("{why}: nothing was changed"),
                     hint: None,
-                })
+                }),
             }
         }
     }
@@ -221,24 +234,27 @@ mod tests {
             answer: "",
             asked: vec![],
         };
-        assert!(ask_consent(&mut yes, false, "delete", 3));
+        assert_eq!(ask_consent(&mut yes, false, "delete", 3), None);
         assert_eq!(yes.asked, ["Delete 3 messages?"]);
         let mut interrupted = Scripted {
             confirm: Err(io::Error::from(io::ErrorKind::Interrupted)),
             answer: "",
             asked: vec![],
         };
-        assert!(!ask_consent(&mut interrupted, false, "delete", 3));
+        assert!(ask_consent(&mut interrupted, false, "delete", 3).is_some());
         let mut typed = Scripted {
             confirm: Ok(true),
             answer: "1,500",
             asked: vec![],
         };
-        assert!(ask_consent(&mut typed, true, "delete", 1500));
+        assert_eq!(ask_consent(&mut typed, true, "delete", 1500), None);
         assert_eq!(
             typed.asked,
             ["To delete 1,500 messages, type the number of messages (1500)"]
         );
-        assert!(!ask_consent(&mut typed, true, "delete", 1501));
+        assert_eq!(
+            ask_consent(&mut typed, true, "delete", 1501).as_deref(),
+            Some("not confirmed: '1,500' is not the count, 1501")
+        );
     }
 }

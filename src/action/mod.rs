@@ -12,4 +12,4 @@ pub use consent::{Consent, Prompter, TerminalPrompter, confirm, consent};
 pub use execute::{Verify, execute};
 pub use journal::{Interrupted, Journal, instance_key, interrupted, read as read_journal};
 pub use outcome::{Outcome, Seen};
-pub use plan::{Plan, Skip, Tally};
+pub use plan::{Plan, Skip, Tally, most_first};

@@ -372,7 +372,7 @@ impl Plan {
 }
 
 /// The `top` largest tallies, most messages first, ties by name.
-fn most_first<'a>(
+pub fn most_first<'a>(
     tallies: impl Iterator<Item = (&'a str, Tally)>,
     top: usize,
 ) -> Vec<(&'a str, Tally)> {

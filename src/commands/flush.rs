@@ -5,11 +5,11 @@
 use super::Context;
 use hashbrown::HashMap;
 
-use crate::action::{Consent, Seen, confirm};
+use crate::action::{Consent, Seen, Tally, confirm, most_first};
 use crate::cli::FlushArgs;
 use crate::error::{Error, Result};
 use crate::queue::QueueName;
-use crate::render::{DRY_RUN_DONE, format_count, plural};
+use crate::render::{DRY_RUN_DONE, PREVIEW_SENDERS, format_count, plural, render_senders};
 use crate::scan::Repeats;
 use crate::selection::{Selection, Selector};
 
@@ -49,7 +49,11 @@ pub fn run(ctx: &mut Context<'_>, args: &FlushArgs) -> Result<()> {
     } else {
         " (postqueue -f)"
     };
-    let preview = format!("{what} to try now{how}\n{}", left_alone.unwrap_or_default());
+    let preview = format!(
+        "{what} to try now{how}\n{}{}",
+        senders_of(&deferred),
+        left_alone.unwrap_or_default()
+    );
     if !consented(ctx, args, count, &preview)? {
         return Ok(());
     }
@@ -88,6 +92,18 @@ fn still_deferred(ctx: &mut Context<'_>, deferred: Vec<(String, Seen)>) -> Resul
         ));
     }
     Ok(still)
+}
+
+/// The preview's sender breakdown.
+fn senders_of(deferred: &[(String, Seen)]) -> String {
+    let mut senders: HashMap<&str, Tally> = HashMap::new();
+    for (_, seen) in deferred {
+        let tally = senders.entry(&seen.sender).or_default();
+        tally.count += 1;
+        tally.bytes = tally.bytes.saturating_add(seen.size);
+    }
+    let top = most_first(senders.iter().map(|(s, t)| (*s, *t)), PREVIEW_SENDERS);
+    render_senders(&top, senders.len())
 }
 
 /// Only deferred mail waits for a retry; the rest is on hold, or on its way already.

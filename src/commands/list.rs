@@ -73,7 +73,7 @@ pub fn run(ctx: &mut Context<'_>, args: &ListArgs) -> Result<()> {
     let console = &mut ctx.console;
     if report.entries == 0 && report.malformed == 0 {
         console.note("Mail queue is empty");
-    } else if report.selected == 0 && format == Format::Table {
+    } else if report.selected == 0 && report.malformed == 0 && format == Format::Table {
         console.note(&format!(
             "No message matches the selection ({} in the queue)",
             format_count(report.entries)

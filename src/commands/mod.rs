@@ -39,6 +39,9 @@ pub struct Context<'a> {
 }
 
 pub fn run(command: &Command, ctx: &mut Context<'_>) -> Result<()> {
+    if !matches!(command, Command::Completions(_)) {
+        ctx.check_config_dir()?;
+    }
     let about_the_queue = !matches!(command, Command::Completions(_) | Command::Recover(_));
     if about_the_queue && ctx.settings.input.is_none() {
         ctx.warn_interrupted();
@@ -109,6 +112,28 @@ impl Context<'_> {
             };
             self.console.warn(&warning);
         }
+    }
+
+    /// `-c` names a directory: a file (main.cf itself, say) is a mistake to name, with its
+    /// directory as the fix.
+    fn check_config_dir(&self) -> Result<()> {
+        let Some(dir) = &self.settings.config_dir else {
+            return Ok(());
+        };
+        if dir.is_file() {
+            let parent = dir
+                .parent()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            return Err(Error::usage_with_hint(
+                format!(
+                    "-c {} is a file; it takes a configuration directory",
+                    dir.display()
+                ),
+                format!("give the directory that holds main.cf: -c {parent}"),
+            ));
+        }
+        Ok(())
     }
 
     /// `postq [-c DIR] ARGS`, for the user to copy.

@@ -4,12 +4,16 @@
 use std::fmt::Write as _;
 
 use super::Context;
-use crate::action::{Consent, Tally, confirm};
+use hashbrown::HashMap;
+
+use crate::action::{Consent, Tally, confirm, most_first};
 use crate::cli::PurgeArgs;
 use crate::error::{Error, Result};
 use crate::postfix::Operation;
 use crate::queue::QueueName;
-use crate::render::{DRY_RUN_DONE, format_count, format_size, plural};
+use crate::render::{
+    DRY_RUN_DONE, PREVIEW_SENDERS, format_count, format_size, plural, render_senders,
+};
 use crate::scan::Repeats;
 
 pub fn run(ctx: &mut Context<'_>, args: &PurgeArgs) -> Result<()> {
@@ -19,7 +23,7 @@ pub fn run(ctx: &mut Context<'_>, args: &PurgeArgs) -> Result<()> {
     } else {
         args.queues.clone()
     };
-    let per_queue = count_queues(ctx, &queues)?;
+    let (per_queue, senders) = count_queues(ctx, &queues)?;
     let count: u64 = per_queue.iter().map(|t| t.count).sum();
     let names = queues
         .iter()
@@ -30,7 +34,12 @@ pub fn run(ctx: &mut Context<'_>, args: &PurgeArgs) -> Result<()> {
         writeln!(ctx.console.out, "Nothing to purge: no message in {names}.")?;
         return Ok(());
     }
-    let details = describe(&queues, &per_queue, &names);
+    let mut details = describe(&queues, &per_queue, &names);
+    let top = most_first(
+        senders.iter().map(|(s, t)| (s.as_ref(), *t)),
+        PREVIEW_SENDERS,
+    );
+    details.push_str(&render_senders(&top, senders.len()));
     let count = usize::try_from(count).unwrap_or(usize::MAX);
     let decision = ctx.consent(&args.confirm, count, true);
     if decision == Consent::DryRun {
@@ -41,7 +50,7 @@ pub fn run(ctx: &mut Context<'_>, args: &PurgeArgs) -> Result<()> {
     let Context {
         console, prompter, ..
     } = ctx;
-    confirm(decision, "delete", count, console, *prompter, |console| {
+    confirm(decision, "purge", count, console, *prompter, |console| {
         write!(console.err, "Delete {details}").map_err(Error::Output)
     })?;
     let run = ctx.postfix.purge(&args.queues);
@@ -70,9 +79,13 @@ pub fn run(ctx: &mut Context<'_>, args: &PurgeArgs) -> Result<()> {
     }
 }
 
-/// Messages and bytes in each queue now, by queue index.
-fn count_queues(ctx: &mut Context<'_>, queues: &[QueueName]) -> Result<[Tally; 5]> {
+/// Messages and bytes by sender.
+type Senders = HashMap<Box<str>, Tally>;
+
+/// Messages and bytes in each queue now, by queue index; and by sender.
+fn count_queues(ctx: &mut Context<'_>, queues: &[QueueName]) -> Result<([Tally; 5], Senders)> {
     let mut per_queue = [Tally::default(); 5];
+    let mut senders: HashMap<Box<str>, Tally> = HashMap::new();
     ctx.read_live_queue(
         Repeats::Dropped,
         |entry| queues.contains(&entry.queue),
@@ -80,9 +93,12 @@ fn count_queues(ctx: &mut Context<'_>, queues: &[QueueName]) -> Result<[Tally; 5
             let tally = &mut per_queue[entry.queue.index()];
             tally.count += 1;
             tally.bytes = tally.bytes.saturating_add(entry.size);
+            let sender = senders.entry(entry.sender.as_ref().into()).or_default();
+            sender.count += 1;
+            sender.bytes = sender.bytes.saturating_add(entry.size);
         },
     )?;
-    Ok(per_queue)
+    Ok((per_queue, senders))
 }
 
 /// "every message in deferred: 3 messages (2.0 KiB) now:" and a line per queue; the verb

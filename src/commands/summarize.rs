@@ -40,7 +40,7 @@ pub fn run(ctx: &mut Context<'_>, args: &SummaryArgs) -> Result<()> {
         console.out.write_all(json.as_bytes())?;
     } else if report.entries == 0 && report.malformed == 0 {
         console.note("Mail queue is empty");
-    } else if summary.total.count == 0 {
+    } else if summary.total.count == 0 && report.malformed == 0 {
         console.note(&format!(
             "No message matches the selection ({} in the queue)",
             format_count(report.entries)

@@ -141,6 +141,13 @@ impl PostfixError {
             Some(format!(
                 "{program} does not know an option postq gave it: `postqueue -j` needs Postfix 3.1 or later"
             ))
+        } else if (stderr.contains("mail system is down") || stderr.contains("unavailable"))
+            && invocation.args.iter().any(|arg| arg == "-f" || arg == "-i")
+        {
+            Some(
+                "start Postfix (postfix start): delivering needs the mail system running"
+                    .to_string(),
+            )
         } else if stderr.contains("mail system is down") || stderr.contains("unavailable") {
             Some("start Postfix (postfix start), or run postq as root: root reads the queue directly".to_string())
         } else if stderr.contains("no such file or directory") {

@@ -9,7 +9,7 @@ use crate::action::{Outcome, Plan, Skip, Tally};
 use crate::postfix::Operation;
 
 /// Senders listed in a preview.
-const PREVIEW_SENDERS: usize = 5;
+pub const PREVIEW_SENDERS: usize = 5;
 
 /// What the plan will do: count, bytes, per queue, top senders, what is left alone.
 pub fn render_preview(plan: &Plan, dry_run: bool) -> String {
@@ -39,24 +39,34 @@ pub fn render_preview(plan: &Plan, dry_run: bool) -> String {
         })
         .collect();
     write_aligned(&mut text, &rows, 0);
-    let senders = plan.top_senders(PREVIEW_SENDERS);
-    if !senders.is_empty() {
-        write_tallies(&mut text, "Senders:", &senders);
-        let others = plan.sender_count().saturating_sub(senders.len());
-        if others > 0 {
-            let _ = writeln!(
-                text,
-                "  and {} more {}",
-                format_count(others as u64),
-                if others == 1 { "sender" } else { "senders" }
-            );
-        }
-    }
+    text.push_str(&render_senders(
+        &plan.top_senders(PREVIEW_SENDERS),
+        plan.sender_count(),
+    ));
     let origins = plan.top_origins(PREVIEW_SENDERS);
     if !origins.is_empty() {
         write_tallies(&mut text, "Sent by:", &origins);
     }
     text.push_str(&render_left_alone(plan));
+    text
+}
+
+/// The top senders (of `distinct`), as every preview shows them.
+pub fn render_senders(top: &[(&str, Tally)], distinct: usize) -> String {
+    let mut text = String::new();
+    if top.is_empty() {
+        return text;
+    }
+    write_tallies(&mut text, "Senders:", top);
+    let others = distinct.saturating_sub(top.len());
+    if others > 0 {
+        let _ = writeln!(
+            text,
+            "  and {} more {}",
+            format_count(others as u64),
+            if others == 1 { "sender" } else { "senders" }
+        );
+    }
     text
 }
 
@@ -82,7 +92,8 @@ fn render_left_alone(plan: &Plan) -> String {
     for (skip, tally) in plan.skipped() {
         let why = match skip {
             Skip::Maildrop => {
-                "in maildrop, not picked up by Postfix yet (postsuper cannot hold them; run again in a minute)"
+                "in maildrop, not picked up by Postfix yet (postsuper cannot hold them; run again \
+                 once pickup has taken them: within a minute while Postfix runs)"
             }
             Skip::AlreadyHeld => "on hold already",
             Skip::NotHeld => "not on hold",

@@ -7,7 +7,10 @@ mod summary_json;
 mod summary_table;
 mod text;
 
-pub use action_text::{render_nothing_to_do, render_preview, render_report, render_still_queued};
+pub use action_text::{
+    PREVIEW_SENDERS, render_nothing_to_do, render_preview, render_report, render_senders,
+    render_still_queued,
+};
 pub use list_table::{ListRow, TableLayout, TableWriter, write_list_table};
 pub use outcome_json::render_outcome_json;
 pub use summary_json::render_summary_json;

@@ -63,7 +63,13 @@ pub(super) fn share(part: u64, total: u64) -> f64 {
 }
 
 fn percent(part: u64, total: u64) -> String {
-    format!("{:.1}%", share(part, total) * 100.0)
+    let percent = share(part, total) * 100.0;
+    if part > 0 && percent < 0.05 {
+        // 1 of 2,031 is not nothing.
+        "<0.1%".to_string()
+    } else {
+        format!("{percent:.1}%")
+    }
 }
 
 /// Lines of the table, trimmed, indented by two.

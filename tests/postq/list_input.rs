@@ -438,3 +438,68 @@ fn count_and_summary_of_a_damaged_dump_name_the_bad_line_and_exit_1() {
     assert_eq!(document["total"]["count"], ids.len());
     assert!(stderr_of(&output).contains("line 2:"));
 }
+
+#[test]
+fn mistakes_of_a_hurried_admin_are_named() {
+    // -c given main.cf itself.
+    let file = tempfile::NamedTempFile::new().unwrap();
+    let output = postq()
+        .arg("-c")
+        .arg(file.path())
+        .args(["list"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = stderr_of(&output);
+    assert!(
+        stderr.contains("is a file; it takes a configuration directory"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("hint: give the directory that holds main.cf: -c /tmp"),
+        "{stderr}"
+    );
+
+    // A listing that cannot be read: the error, and no "no message matches" beside it.
+    let output = postq()
+        .args(["--input", "-", "list"])
+        .write_stdin("{bad json\n")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = stderr_of(&output);
+    assert!(!stderr.contains("No message matches"), "{stderr}");
+
+    // One message in 2,001 is not 0.0%.
+    let mut dump = String::new();
+    for i in 0..2001 {
+        let sender = if i == 0 {
+            "rare@one.example"
+        } else {
+            "bulk@many.example"
+        };
+        dump.push_str(&format!(
+            r#"{{"queue_name": "deferred", "queue_id": "A{i:08X}", "arrival_time": 1000, "message_size": 100, "sender": "{sender}", "recipients": [{{"address": "r@x.example"}}]}}"#
+        ));
+        dump.push('\n');
+    }
+    let output = postq()
+        .args(["--input", "-", "summary", "--by", "sender"])
+        .write_stdin(dump)
+        .output()
+        .unwrap();
+    let text = stdout_of(&output);
+    let rare = text
+        .lines()
+        .find(|line| line.ends_with("rare@one.example"))
+        .unwrap();
+    assert!(rare.contains("<0.1%"), "{rare}");
+
+    let output = postq()
+        .args(["--input", "-", "summary", "--top", "0"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr_of(&output).contains("0 rows would show nothing"));
+}

@@ -86,12 +86,14 @@ fn a_purge_needs_the_count_typed() {
     let mut session = spawn(&sandbox, &["purge"]);
     session
         .exp_string(&format!(
-            "To delete {before} messages, type the number of messages"
+            "To purge {before} messages, type the number of messages"
         ))
         .unwrap();
     session.send_line("y").unwrap();
     session
-        .exp_string("not confirmed: nothing was changed")
+        .exp_string(&format!(
+            "not confirmed: 'y' is not the count, {before}: nothing was changed"
+        ))
         .unwrap();
     assert_eq!(exit_code(&session), 3);
 

@@ -123,7 +123,7 @@ fn flush_tries_the_selected_messages_now_and_all_with_yes() {
         .unwrap();
     assert_eq!(
         stdout_of(&output),
-        "Would flush 2 deferred messages to try now (postqueue -i for each)\nDry run: nothing was changed.\n"
+        "Would flush 2 deferred messages to try now (postqueue -i for each)\nSenders:\n  2  2.6 KiB  b@two.example\nDry run: nothing was changed.\n"
     );
     // Two messages and no terminal: not without --yes.
     let output = sandbox

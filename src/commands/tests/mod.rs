@@ -162,7 +162,7 @@ fn a_dry_run_previews_and_calls_no_postsuper() {
     assert_eq!(
         done.out,
         "Would delete 3 messages (600 B):\n  deferred  2  300 B\n  hold      1  300 B\nSenders:\n  3  600 B  spam@bad.example\n\
-         Left alone: 1 message in maildrop, not picked up by Postfix yet (postsuper cannot hold them; run again in a minute)\n\
+         Left alone: 1 message in maildrop, not picked up by Postfix yet (postsuper cannot hold them; run again once pickup has taken them: within a minute while Postfix runs)\n\
          Dry run: nothing was changed.\n"
     );
 }
@@ -539,7 +539,7 @@ fn purge_asks_for_the_count_and_runs_delete_all() {
         assert_eq!(ran.result.is_ok(), done, "{typed}");
         assert_eq!(
             prompter.asked,
-            ["To delete 2 messages, type the number of messages (2)"]
+            ["To purge 2 messages, type the number of messages (2)"]
         );
         if done {
             assert_eq!(postfix.postsuper_calls(), ["postsuper -d ALL hold"]);
