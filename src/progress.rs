@@ -1,22 +1,21 @@
-//! Progress on a terminal for work that takes seconds (reading 100k queue files): a count
-//! and a rate on stderr, rewritten in place, gone when the work ends. Nothing when stderr is
-//! not a terminal.
+//! Progress on a terminal for work that takes seconds (reading 100k queue files, flushing
+//! thousands of messages): what is being done, a count and a rate on stderr, drawn by
+//! indicatif and cleared when the work ends. Nothing when stderr is not a terminal.
 
-use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::render::format_count;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 pub struct Progress {
     done: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
 }
 
-/// How often the line is rewritten; the first after this too, so quick work shows nothing.
-const EVERY: Duration = Duration::from_millis(250);
+/// How often the count is taken; indicatif draws no more often than that.
+const EVERY: Duration = Duration::from_millis(200);
 
 impl Progress {
     /// Shows `what` with the count in `counter` while the returned value lives.
@@ -25,21 +24,16 @@ impl Progress {
         let thread = enabled.then(|| {
             let done = Arc::clone(&done);
             std::thread::spawn(move || {
-                let started = Instant::now();
-                let mut shown = false;
-                loop {
+                let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+                let style = ProgressStyle::with_template("postq: {msg}: {human_pos} ({per_sec})")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner());
+                bar.set_style(style);
+                bar.set_message(what);
+                while !done.load(Ordering::SeqCst) {
                     std::thread::sleep(EVERY);
-                    if done.load(Ordering::SeqCst) {
-                        break;
-                    }
-                    let count = counter.load(Ordering::Relaxed);
-                    let line = progress_line(what, count, started.elapsed());
-                    let _ = write!(std::io::stderr(), "\r\x1b[K{line}");
-                    shown = true;
+                    bar.set_position(counter.load(Ordering::Relaxed));
                 }
-                if shown {
-                    let _ = write!(std::io::stderr(), "\r\x1b[K");
-                }
+                bar.finish_and_clear();
             })
         });
         Progress { done, thread }
@@ -52,28 +46,5 @@ impl Drop for Progress {
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
         }
-    }
-}
-
-/// `postq: reading who sent each message: 12,345 (24,690/s)`.
-fn progress_line(what: &str, count: u64, elapsed: Duration) -> String {
-    let rate = count as f64 / elapsed.as_secs_f64().max(0.001);
-    format!(
-        "postq: {what}: {} ({}/s)",
-        format_count(count),
-        format_count(rate as u64)
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_count_and_a_rate() {
-        assert_eq!(
-            progress_line("reading", 12_345, Duration::from_millis(500)),
-            "postq: reading: 12,345 (24,690/s)"
-        );
     }
 }

@@ -3,11 +3,15 @@
 //! confirmation, as the actions do.
 
 use super::Context;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use hashbrown::HashMap;
 
 use crate::action::{Consent, Seen, Tally, confirm, most_first};
 use crate::cli::FlushArgs;
 use crate::error::{Error, Result};
+use crate::progress::Progress;
 use crate::queue::QueueName;
 use crate::render::{DRY_RUN_DONE, PREVIEW_SENDERS, format_count, plural, render_senders};
 use crate::scan::Repeats;
@@ -158,20 +162,22 @@ fn consented(ctx: &mut Context<'_>, args: &FlushArgs, count: usize, preview: &st
     }
 }
 
-/// `postqueue -i ID` for each; postqueue says nothing of IDs it does not know.
+/// `postqueue -i ID` for each (several at once), with progress on a terminal; postqueue
+/// says nothing of IDs it does not know.
 fn flush_each(ctx: &mut Context<'_>, deferred: &[String], what: &str) -> Result<()> {
-    let mut failure: Option<Error> = None;
-    let mut asked = 0u64;
-    for id in deferred {
-        match ctx.postfix.flush_one(id) {
-            Ok(()) => asked += 1,
-            Err(err) => {
-                // The first failure is reported; a failing postqueue fails for every ID.
-                failure = Some(err.into());
-                break;
-            }
-        }
-    }
+    let asked = Arc::new(AtomicU64::new(0));
+    let progress = Progress::show(
+        ctx.settings.terminal.stderr && deferred.len() > 1,
+        "asking Postfix to try each message",
+        Arc::clone(&asked),
+    );
+    let failure: Option<Error> = ctx
+        .postfix
+        .flush_each(deferred, &asked)
+        .err()
+        .map(Error::from);
+    drop(progress);
+    let asked = asked.load(Ordering::SeqCst);
     writeln!(
         ctx.console.out,
         "Asked Postfix to try {} of {} now.",

@@ -10,6 +10,7 @@ mod programs;
 mod queue_file;
 
 use std::io::Read;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use error::{PostfixError, describe_status};
 pub use id_list::IdList;
@@ -53,6 +54,16 @@ pub trait Postfix {
 
     /// `postqueue -i ID`: try this message now.
     fn flush_one(&self, id: &str) -> Result<(), PostfixError>;
+
+    /// `postqueue -i ID` for each, `done` counting the IDs asked for; stops at the first
+    /// failure (a failing postqueue fails for every ID).
+    fn flush_each(&self, ids: &[String], done: &AtomicU64) -> Result<(), PostfixError> {
+        for id in ids {
+            self.flush_one(id)?;
+            done.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    }
 }
 
 /// Which parts of a message `show` prints; none means all of it.

@@ -4,8 +4,8 @@
 
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use duct::ReaderHandle;
@@ -20,6 +20,9 @@ pub struct PostfixPrograms {
     config_dir: Option<PathBuf>,
     timeout: Duration,
 }
+
+/// `postqueue -i` runs at once for a flush of a selection.
+const FLUSH_PARALLEL: usize = 8;
 
 /// A program's time without output before it counts as stalled, unless told otherwise.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
@@ -179,6 +182,38 @@ impl Postfix for PostfixPrograms {
     fn flush_all(&self) -> Result<(), PostfixError> {
         self.run_captured(&self.invocation("postqueue", &["-f"]))
             .map(|_| ())
+    }
+
+    /// Several `postqueue -i` at once: each waits on the flush daemon's round trip, not on
+    /// the CPU (2,000 one by one took 34-43 s).
+    fn flush_each(&self, ids: &[String], done: &AtomicU64) -> Result<(), PostfixError> {
+        let next = AtomicUsize::new(0);
+        let failure: Mutex<Option<PostfixError>> = Mutex::new(None);
+        std::thread::scope(|scope| {
+            for _ in 0..FLUSH_PARALLEL.min(ids.len()) {
+                scope.spawn(|| {
+                    while failure.lock().is_ok_and(|failure| failure.is_none()) {
+                        let Some(id) = ids.get(next.fetch_add(1, Ordering::SeqCst)) else {
+                            break;
+                        };
+                        match self.flush_one(id) {
+                            Ok(()) => {
+                                done.fetch_add(1, Ordering::Relaxed);
+                            }
+                            Err(err) => {
+                                if let Ok(mut failure) = failure.lock() {
+                                    failure.get_or_insert(err);
+                                }
+                            }
+                        }
+                    }
+                });
+            }
+        });
+        match failure.into_inner().ok().flatten() {
+            Some(err) => Err(err),
+            None => Ok(()),
+        }
     }
 
     fn flush_one(&self, id: &str) -> Result<(), PostfixError> {
