@@ -8,6 +8,9 @@ use crate::queue::{QueueName, check_queue_id};
 use crate::selection::{TextMatcher, ValueError, parse_client, parse_duration, parse_size};
 use crate::summary::Grouping;
 
+/// The help heading of the options every command takes.
+pub const GLOBAL_HEADING: &str = "Global options";
+
 /// The help heading of the selection options (the man page gathers them by it).
 pub const SELECTION_HEADING: &str = "Selection (all given must hold)";
 
@@ -38,27 +41,27 @@ pub struct Cli {
 pub struct GlobalArgs {
     /// Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat
     /// and postconf (for a second instance, e.g. /etc/postfix-out)
-    #[arg(short = 'c', long, global = true, value_name = "DIR")]
+    #[arg(short = 'c', long, global = true, value_name = "DIR", value_hint = clap::ValueHint::DirPath, help_heading = GLOBAL_HEADING)]
     pub config_dir: Option<PathBuf>,
 
     /// Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue.
     /// Read-only commands only
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", value_hint = clap::ValueHint::FilePath, help_heading = GLOBAL_HEADING)]
     pub input: Option<PathBuf>,
 
     /// Stop a Postfix program that says nothing for DURATION (a stalled master or showq),
     /// and report what was done
-    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration, default_value = "60s")]
+    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration, default_value = "60s", help_heading = GLOBAL_HEADING)]
     pub timeout: i64,
 
     /// A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`):
     /// mail that came back through a content filter is attributed to the account and client
     /// its first queue ID was logged with
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", value_hint = clap::ValueHint::FilePath, help_heading = GLOBAL_HEADING)]
     pub maillog: Option<PathBuf>,
 
     /// When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", help_heading = GLOBAL_HEADING)]
     pub color: ColorChoice,
 }
 
@@ -320,7 +323,7 @@ pub struct DeleteArgs {
 pub struct PurgeArgs {
     /// Queues to empty: active, deferred, hold, incoming, maildrop (default: hold, incoming,
     /// active and deferred)
-    #[arg(value_name = "QUEUE", value_parser = parse_queue_arg)]
+    #[arg(value_name = "QUEUE", value_parser = QueueArg)]
     pub queues: Vec<QueueName>,
 
     #[command(flatten)]
@@ -414,7 +417,7 @@ pub struct SelectionArgs {
 
     /// In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with
     /// commas
-    #[arg(short = 'q', long = "queue", value_name = "NAME", value_delimiter = ',', value_parser = parse_queue_arg)]
+    #[arg(short = 'q', long = "queue", value_name = "NAME", value_delimiter = ',', value_parser = QueueArg)]
     pub queues: Vec<QueueName>,
 
     /// Arrived more than DURATION ago: 90s, 30m, 2h, 3d, 1w, 1h30m
@@ -443,7 +446,7 @@ pub struct SelectionArgs {
 
     /// The messages whose queue IDs FILE lists, one a line (`-` for stdin), e.g. a saved
     /// `postq list --ids`
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub ids_from: Option<PathBuf>,
 
     /// The authenticated account (SASL login) that sent it: exact, or globs with * and ?;
@@ -464,6 +467,39 @@ pub struct SelectionArgs {
 
 fn parse_address_arg(text: &str) -> Result<TextMatcher, ValueError> {
     TextMatcher::address(text)
+}
+
+/// A queue name, with postq's own error, and the names for shell completion.
+#[derive(Clone)]
+struct QueueArg;
+
+impl clap::builder::TypedValueParser for QueueArg {
+    type Value = QueueName;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<QueueName, clap::Error> {
+        let text = value.to_string_lossy();
+        parse_queue_arg(&text).map_err(|err| {
+            let arg = arg.map(ToString::to_string).unwrap_or_default();
+            clap::Error::raw(
+                clap::error::ErrorKind::ValueValidation,
+                format!("invalid value '{text}' for '{arg}': {err}\n\nFor more information, try '--help'.\n"),
+            )
+            .with_cmd(cmd)
+        })
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(QueueName::ALL.into_iter().map(|queue| {
+            clap::builder::PossibleValue::new(queue.as_str())
+        })))
+    }
 }
 
 fn parse_queue_arg(text: &str) -> Result<QueueName, ValueError> {

@@ -55,8 +55,33 @@ fn header(command: &Command) -> String {
     let mut page = Vec::new();
     let _ = man.render_title(&mut page);
     let _ = man.render_name_section(&mut page);
-    let _ = man.render_synopsis_section(&mut page);
-    String::from_utf8_lossy(&page).into_owned()
+    let mut page = String::from_utf8_lossy(&page).into_owned();
+    page.push_str(&synopsis(command));
+    page
+}
+
+/// `postq [-c|--config-dir DIR] ... COMMAND [OPTIONS]`: every global option with its
+/// argument (clap_mangen's synopsis leaves the arguments out).
+fn synopsis(command: &Command) -> String {
+    let mut line = String::from("\\fBpostq\\fR");
+    for arg in command.get_arguments().filter(|a| shown(a)) {
+        let mut names = Vec::new();
+        if let Some(short) = arg.get_short() {
+            names.push(format!("\\fB\\-{short}\\fR"));
+        }
+        if let Some(long) = arg.get_long() {
+            names.push(format!("\\fB\\-\\-{}\\fR", long.replace('-', "\\-")));
+        }
+        let value = arg
+            .get_value_names()
+            .and_then(|names| names.first())
+            .filter(|_| arg.get_num_args().is_some_and(|n| n.takes_values()))
+            .map(|name| format!(" \\fI{name}\\fR"))
+            .unwrap_or_default();
+        line.push_str(&format!(" [{}{value}]", names.join("|")));
+    }
+    line.push_str(" \\fICOMMAND\\fR [\\fIOPTIONS\\fR]\n");
+    format!(".SH SYNOPSIS\n{line}")
 }
 
 fn global_options(command: &Command) -> String {
@@ -149,7 +174,10 @@ fn option(arg: &Arg) -> String {
         .or_else(|| arg.get_help())
         .map(|text| text.to_string())
         .unwrap_or_default();
-    let mut text = format!(".TP\n{head}\n{}\n", roff_escape(&help.replace('\n', " ")));
+    let mut text = format!(
+        ".TP\n{head}\n{}\n",
+        roff_escape(&sentence(&help.replace('\n', " ")))
+    );
     let values: Vec<String> = arg
         .get_possible_values()
         .iter()
@@ -174,10 +202,20 @@ fn paragraphs(text: &str) -> String {
     let mut out = String::new();
     for paragraph in text.split("\n\n") {
         out.push_str(".PP\n");
-        out.push_str(&roff_escape(&paragraph.replace('\n', " ")));
+        out.push_str(&roff_escape(&sentence(&paragraph.replace('\n', " "))));
         out.push('\n');
     }
     out
+}
+
+/// Help text as a sentence in the man page: clap's one-liners have no full stop.
+fn sentence(text: &str) -> String {
+    let text = text.trim_end();
+    if text.is_empty() || text.ends_with(['.', '!', '?', ':']) {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
 }
 
 /// Text safe in roff: backslashes and dashes escaped, no line starting with a dot.

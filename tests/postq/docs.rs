@@ -107,3 +107,23 @@ fn version_names_postq_and_postfix() {
         )
     );
 }
+
+#[test]
+fn completions_offer_queue_names_and_directories_and_help_sets_global_options_apart() {
+    let bash = std::fs::read_to_string(repo().join("completions/postq.bash")).unwrap();
+    assert!(bash.contains(r#"compgen -W "maildrop incoming active deferred hold""#));
+    let config_dir = bash.split("--config-dir)").nth(1).unwrap();
+    assert!(
+        config_dir.split(";;").next().unwrap().contains("plusdirs"),
+        "-c completes directories"
+    );
+    let output = postq().args(["delete", "--help"]).output().unwrap();
+    let help = stdout_of(&output);
+    let global = help
+        .split("Global options:")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{help}"));
+    assert!(global.contains("--config-dir"), "{help}");
+    let own = help.split("Global options:").next().unwrap();
+    assert!(!own.contains("--config-dir"), "{help}");
+}
