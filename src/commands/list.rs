@@ -35,7 +35,7 @@ pub fn run(ctx: &mut Context<'_>, args: &ListArgs) -> Result<()> {
         color: settings.color,
         width: settings.terminal.width,
     };
-    let mut lister = Lister::new(args, now, layout);
+    let mut lister = Lister::new(args, now, layout, settings.terminal.stdout);
     let format = lister.format;
     let report = if format == Format::Count && args.limit.is_none() {
         // A count needs no order: parsed on every core.
@@ -135,7 +135,10 @@ struct Lister {
 const WIDTH_SAMPLE: usize = 1000;
 
 impl Lister {
-    fn new(args: &ListArgs, now: i64, layout: TableLayout) -> Lister {
+    /// On a terminal, a table without --sort is oldest first (postqueue's order is the
+    /// directory scan's: arbitrary); that keeps every row until the end, about 400 bytes a
+    /// message (docs/performance.md). Piped, it streams in postqueue's order.
+    fn new(args: &ListArgs, now: i64, layout: TableLayout, terminal: bool) -> Lister {
         let format = if args.format.json {
             Format::Json
         } else if args.format.ids {
@@ -145,9 +148,10 @@ impl Lister {
         } else {
             Format::Table
         };
+        let oldest_first = terminal && format == Format::Table && !args.reverse;
         Lister {
             format,
-            sort: args.sort,
+            sort: args.sort.or(oldest_first.then_some(SortField::Arrival)),
             reverse: args.reverse,
             limit: args.limit,
             now,

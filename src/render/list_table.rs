@@ -209,7 +209,12 @@ fn write_line(
     let last = cells.len() - 1;
     for (index, cell) in cells.iter().enumerate() {
         let width = widths[index];
-        let shown = fit(cell, width);
+        // Addresses lose their middle, not their domain.
+        let shown = if matches!(index, 4 | 5) {
+            fit_address(cell, width)
+        } else {
+            fit(cell, width)
+        };
         let pad = width.saturating_sub(shown.width());
         // Age and size are numbers: right-aligned.
         if matches!(index, 2 | 3) {
@@ -254,6 +259,52 @@ fn fit(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
     shown.into()
 }
 
+/// An address (or `address +N more`) cut to `width` columns in the middle of its local part,
+/// so that the domain stays: `compro…@customer.example`; where even the domain does not
+/// fit, the middle of the whole.
+fn fit_address(text: &str, width: usize) -> std::borrow::Cow<'_, str> {
+    if text.width() <= width {
+        return text.into();
+    }
+    let tail_from = text.rfind('@').unwrap_or(text.len());
+    let tail = &text[tail_from..];
+    if tail.width() + 2 <= width {
+        let head = take_columns(&text[..tail_from], width - tail.width() - 1);
+        return format!("{head}…{tail}").into();
+    }
+    if width < 3 {
+        return fit(text, width);
+    }
+    let keep = width - 1;
+    let head = take_columns(text, keep / 2 + keep % 2);
+    let tail = take_last_columns(text, keep / 2);
+    format!("{head}…{tail}").into()
+}
+
+/// The first characters of `text` that fit in `width` columns.
+fn take_columns(text: &str, width: usize) -> &str {
+    let mut used = 0;
+    for (at, c) in text.char_indices() {
+        used += c.width().unwrap_or(0);
+        if used > width {
+            return &text[..at];
+        }
+    }
+    text
+}
+
+/// The last characters of `text` that fit in `width` columns.
+fn take_last_columns(text: &str, width: usize) -> &str {
+    let mut used = 0;
+    for (at, c) in text.char_indices().rev() {
+        used += c.width().unwrap_or(0);
+        if used > width {
+            return &text[at + c.len_utf8()..];
+        }
+    }
+    text
+}
+
 /// Widths on a terminal of `terminal` columns: ID, queue, age and size are never cut;
 /// sender and recipients get theirs first, in proportion (at least 6 each); the reason
 /// takes the rest.
@@ -262,17 +313,22 @@ fn fit_text_columns(natural: [usize; 7], terminal: usize) -> [usize; 7] {
     let available = terminal.saturating_sub(fixed + 6 * GAP);
     let [sender, recipients, reason] = [natural[4], natural[5], natural[6]];
     let for_addresses = available.saturating_sub(reason.min(12));
+    // By need: a column narrower than half the room keeps its width, the other takes the
+    // rest; both wider, they share it.
+    let half = for_addresses / 2;
     let (sender_fit, recipients_fit) = if sender + recipients <= for_addresses {
         (sender, recipients)
+    } else if recipients <= half {
+        (for_addresses - recipients, recipients)
+    } else if sender <= half {
+        (sender, for_addresses - sender)
     } else {
-        let sender_fit = (for_addresses * sender / (sender + recipients).max(1)).max(sender.min(6));
-        (
-            sender_fit,
-            for_addresses
-                .saturating_sub(sender_fit)
-                .max(recipients.min(6)),
-        )
+        (half, for_addresses - half)
     };
+    let (sender_fit, recipients_fit) = (
+        sender_fit.max(sender.min(6)),
+        recipients_fit.max(recipients.min(6)),
+    );
     let reason_fit = available
         .saturating_sub(sender_fit + recipients_fit)
         .min(reason);
@@ -383,5 +439,24 @@ mod tests {
     fn wide_characters_count_twice() {
         assert_eq!(fit("日本語のアドレス", 7), "日本語…");
         assert_eq!(fit("abc", 3), "abc");
+    }
+
+    #[test]
+    fn addresses_keep_their_domain_when_cut() {
+        assert_eq!(
+            fit_address("compromised@customer.example", 40),
+            "compromised@customer.example"
+        );
+        assert_eq!(
+            fit_address("compromised@customer.example", 22),
+            "comp…@customer.example"
+        );
+        assert_eq!(
+            fit_address("alice@customer.example +3 more", 28),
+            "al…@customer.example +3 more"
+        );
+        // Too narrow for the domain: the middle of the whole goes.
+        assert_eq!(fit_address("compromised@customer.example", 9), "comp…mple");
+        assert_eq!(fit_address("compromised@customer.example", 9).width(), 9);
     }
 }

@@ -503,3 +503,47 @@ fn mistakes_of_a_hurried_admin_are_named() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr_of(&output).contains("0 rows would show nothing"));
 }
+
+#[test]
+fn on_a_terminal_the_table_is_oldest_first_and_addresses_keep_their_domain() {
+    // Three messages listed newest first, one with a long sender.
+    let long = "a-very-long-local-part-of-a-sender-address@customer.example";
+    let dump = [
+        (3000, "newest@x.example"),
+        (1000, long),
+        (2000, "middle@x.example"),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, (arrival, sender))| {
+        format!(
+            r#"{{"queue_name": "deferred", "queue_id": "B{i:08X}", "arrival_time": {arrival}, "message_size": 100, "sender": "{sender}", "recipients": [{{"address": "r@x.example"}}]}}"#
+        )
+    })
+    .collect::<Vec<_>>()
+    .join("\n");
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), dump + "\n").unwrap();
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("postq"));
+    command
+        .env("COLUMNS", "100")
+        .env_remove("NO_COLOR")
+        .args(["--color", "never", "--input"])
+        .arg(file.path())
+        .arg("list");
+    let mut session = rexpect::session::spawn_command(command, Some(20_000)).unwrap();
+    let text = session.exp_eof().unwrap();
+    let rows: Vec<&str> = text.lines().filter(|line| line.starts_with('B')).collect();
+    assert_eq!(rows.len(), 3, "{text}");
+    assert!(
+        rows[0].contains("@customer.example"),
+        "oldest first: {text}"
+    );
+    assert!(!rows[0].contains(long), "cut in the middle: {text}");
+    assert!(
+        rows[0].contains("r@x.example"),
+        "recipients keep what they need: {text}"
+    );
+    assert!(rows[1].contains("middle@x.example"), "{text}");
+    assert!(rows[2].contains("newest@x.example"), "{text}");
+}
