@@ -9,6 +9,10 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+/// Messages postsuper has answered for in this process: the adapter counts, an action's
+/// progress line shows it.
+pub static POSTSUPER_DONE: AtomicU64 = AtomicU64::new(0);
+
 pub struct Progress {
     done: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
@@ -20,6 +24,22 @@ const EVERY: Duration = Duration::from_millis(200);
 impl Progress {
     /// Shows `what` with the count in `counter` while the returned value lives.
     pub fn show(enabled: bool, what: &'static str, counter: Arc<AtomicU64>) -> Progress {
+        Progress::watch(enabled, what, move || counter.load(Ordering::Relaxed))
+    }
+
+    /// Shows postsuper's answers from now on, while the returned value lives.
+    pub fn postsuper(enabled: bool, what: &'static str) -> Progress {
+        let start = POSTSUPER_DONE.load(Ordering::Relaxed);
+        Progress::watch(enabled, what, move || {
+            POSTSUPER_DONE.load(Ordering::Relaxed).saturating_sub(start)
+        })
+    }
+
+    fn watch(
+        enabled: bool,
+        what: &'static str,
+        count: impl Fn() -> u64 + Send + 'static,
+    ) -> Progress {
         let done = Arc::new(AtomicBool::new(false));
         let thread = enabled.then(|| {
             let done = Arc::clone(&done);
@@ -31,7 +51,7 @@ impl Progress {
                 bar.set_message(what);
                 while !done.load(Ordering::SeqCst) {
                     std::thread::sleep(EVERY);
-                    bar.set_position(counter.load(Ordering::Relaxed));
+                    bar.set_position(count());
                 }
                 bar.finish_and_clear();
             })

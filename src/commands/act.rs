@@ -10,6 +10,7 @@ use crate::action::{Consent, Journal, Outcome, Plan, Verify, confirm, execute};
 use crate::cli::ActionArgs;
 use crate::error::{Error, Result};
 use crate::postfix::Operation;
+use crate::progress::Progress;
 use crate::render::{
     DRY_RUN_DONE, plural, render_nothing_to_do, render_outcome_json, render_preview, render_report,
     render_still_queued,
@@ -168,10 +169,15 @@ pub(super) fn act_once(
         source,
     })?;
     let postfix = ctx.postfix;
+    let progress = Progress::postsuper(
+        settings.terminal.stderr,
+        "postsuper at work (messages answered for, all steps)",
+    );
     let recover = format!("the journal is kept: run {}", ctx.postq_command("recover"));
     let mut outcome = crate::signals::during_action(recover, |interrupted| {
         execute(plan, postfix, verify, &mut journal, interrupted)
     });
+    drop(progress);
     if let Some(problem) = journal.problem.take() {
         ctx.console.warn(&problem);
     }

@@ -76,7 +76,10 @@ impl PostfixPrograms {
             match read {
                 Ok(0) => break,
                 Ok(_) => match parse_postsuper_line(operation, &String::from_utf8_lossy(&line)) {
-                    PostsuperLine::Done(id) => run.done.push(id),
+                    PostsuperLine::Done(id) => {
+                        crate::progress::POSTSUPER_DONE.fetch_add(1, Ordering::Relaxed);
+                        run.done.push(id);
+                    }
                     PostsuperLine::Total(count) => run.total = Some(count),
                     PostsuperLine::Other(text) if text.trim().is_empty() => {}
                     PostsuperLine::Other(text) => run.other.push(text),
