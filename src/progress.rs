@@ -9,6 +9,8 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::render::format_count;
+
 /// Messages postsuper has answered for in this process: the adapter counts, an action's
 /// progress line shows it.
 pub static POSTSUPER_DONE: AtomicU64 = AtomicU64::new(0);
@@ -25,6 +27,15 @@ impl Progress {
     /// Shows `what` with the count in `counter` while the returned value lives.
     pub fn show(enabled: bool, what: &'static str, counter: Arc<AtomicU64>) -> Progress {
         Progress::watch(enabled, what, move || counter.load(Ordering::Relaxed))
+    }
+
+    /// Shows the lines of the listing read from now on, while the returned value lives.
+    pub fn listing(enabled: bool) -> Progress {
+        use crate::queue::LINES_READ;
+        let start = LINES_READ.load(Ordering::Relaxed);
+        Progress::watch(enabled, "reading the queue (messages)", move || {
+            LINES_READ.load(Ordering::Relaxed).saturating_sub(start)
+        })
     }
 
     /// Shows postsuper's answers from now on, while the returned value lives.
@@ -45,13 +56,20 @@ impl Progress {
             let done = Arc::clone(&done);
             std::thread::spawn(move || {
                 let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-                let style = ProgressStyle::with_template("postq: {msg}: {human_pos} ({per_sec})")
+                let style = ProgressStyle::with_template("postq: {msg}")
                     .unwrap_or_else(|_| ProgressStyle::default_spinner());
                 bar.set_style(style);
-                bar.set_message(what);
+                let started = std::time::Instant::now();
                 while !done.load(Ordering::SeqCst) {
                     std::thread::sleep(EVERY);
-                    bar.set_position(count());
+                    let count = count();
+                    let rate = count as f64 / started.elapsed().as_secs_f64().max(0.001);
+                    bar.set_message(format!(
+                        "{what}: {} ({}/s)",
+                        format_count(count),
+                        format_count(rate as u64)
+                    ));
+                    bar.tick();
                 }
                 bar.finish_and_clear();
             })

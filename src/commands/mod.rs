@@ -212,12 +212,18 @@ impl Context<'_> {
     }
 
     /// Progress of reading origins, on a terminal.
+    /// Progress of a read, on a terminal: origins read where they are, else the listing.
     fn progress(&self, selector: &Selector<'_>) -> Progress {
-        Progress::show(
-            self.settings.terminal.stderr && selector.reads_origins(),
-            "reading who sent each message",
-            selector.read_counter(),
-        )
+        let terminal = self.settings.terminal.stderr;
+        if selector.reads_origins() {
+            Progress::show(
+                terminal,
+                "reading who sent each message",
+                selector.read_counter(),
+            )
+        } else {
+            Progress::listing(terminal)
+        }
     }
 
     /// Says how many selected messages left the queue while their origins were read.

@@ -10,6 +10,7 @@ pub use model::{NULL_SENDER, QueueEntry, QueueName, check_queue_id, domain_of, i
 pub use origin::Origin;
 #[cfg(test)]
 pub use reader::BLOCK_SIZE;
+pub use reader::LINES_READ;
 pub use reader::{
     Block, BlockReader, LineError, ParsedLine, ReadEnd, parse_block, parse_line, read_entries,
 };

@@ -115,6 +115,9 @@ pub struct BlockReader<R> {
     eager: bool,
 }
 
+/// Lines of listings read in this process, for progress on a terminal.
+pub static LINES_READ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// About this many bytes a block for parsing on other threads.
 pub const BLOCK_SIZE: usize = 1 << 20;
 
@@ -191,6 +194,8 @@ impl<R: Read> BlockReader<R> {
             bytes,
         };
         self.next_line += lines;
+        // For progress on a terminal: how much of a listing has been read.
+        LINES_READ.fetch_add(lines, std::sync::atomic::Ordering::Relaxed);
         Ok(Some(block))
     }
 }

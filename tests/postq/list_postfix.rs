@@ -429,3 +429,48 @@ fn summary_names_the_compromised_account_with_its_exact_count() {
     assert_eq!(document["origins"][0]["key"], format!("sasl:{COMPROMISED}"));
     assert_eq!(document["origins_not_read"], serde_json::Value::Null);
 }
+
+#[test]
+fn a_slow_listing_shows_progress_on_a_terminal_and_nothing_when_piped() {
+    // 5,000 lines (more than one block of the reader), then a postqueue that waits for the
+    // test's word before it ends.
+    let template = fixture_lines("incident.jsonl")[0].clone();
+    let first_id = serde_json::from_str::<serde_json::Value>(&template).unwrap()["queue_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let listing: String = (0..5000)
+        .map(|i| template.replace(&first_id, &format!("P{i:08X}")) + "\n")
+        .collect();
+    let fakes = FakePrograms::new();
+    let (file, go) = (fakes.file("listing"), fakes.file("go"));
+    std::fs::write(&file, listing).unwrap();
+    fakes.add(
+        "postqueue",
+        &format!(
+            "cat {}\nwhile [ ! -e {} ]; do sleep 0.05; done",
+            file.display(),
+            go.display()
+        ),
+    );
+    let mut command = std::process::Command::new(assert_cmd::cargo::cargo_bin("postq"));
+    command
+        .env("PATH", fakes.path_var())
+        .args(["list", "--count"]);
+    let mut session = rexpect::session::spawn_command(command, Some(30_000)).unwrap();
+    session
+        .exp_regex(r"postq: reading the queue \(messages\): [1-9][0-9,]* \([0-9,]+/s\)")
+        .unwrap();
+    std::fs::write(&go, "").unwrap();
+    session.exp_string("5000").unwrap();
+    session.exp_eof().unwrap();
+
+    // Piped: the count, and nothing on stderr.
+    let output = postq()
+        .env("PATH", fakes.path_var())
+        .args(["list", "--count"])
+        .output()
+        .unwrap();
+    assert_eq!(stdout_of(&output), "5000\n");
+    assert_eq!(stderr_of(&output), "");
+}
