@@ -23,7 +23,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
         'postq' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
-            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only (list, summary; given after them too)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
@@ -46,6 +46,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             break
         }
         'postq;list' {
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue')
             [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order by FIELD (default: the order postqueue lists them in)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N messages')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly (<user@example.com> too), @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive. Repeat it or separate with commas: any of them')
@@ -67,7 +68,6 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
-            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
@@ -81,6 +81,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             break
         }
         'postq;summary' {
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'One grouping only, with count, bytes, share and oldest')
             [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'Rows per grouping (at least 1)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly (<user@example.com> too), @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive. Repeat it or separate with commas: any of them')
@@ -102,7 +103,6 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
-            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
@@ -134,7 +134,6 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
-            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
@@ -171,7 +170,6 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
-            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
@@ -207,7 +205,6 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
-            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
@@ -243,7 +240,6 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
-            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
@@ -261,7 +257,6 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
         'postq;purge' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
-            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
@@ -276,7 +271,6 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
         'postq;show' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
-            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
@@ -290,7 +284,6 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
         'postq;recover' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
-            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
@@ -323,7 +316,6 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
-            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
@@ -338,7 +330,6 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
         'postq;completions' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
-            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')

@@ -161,7 +161,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__completions)
-            opts="-c -h --config-dir --input --timeout --maillog --color --help bash elvish fish powershell zsh"
+            opts="-c -h --config-dir --timeout --maillog --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -178,21 +178,6 @@ _postq() {
                     COMPREPLY=()
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o plusdirs
-                    fi
-                    return 0
-                    ;;
-                --input)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
                     fi
                     return 0
                     ;;
@@ -227,7 +212,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__delete)
-            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --no-verify --config-dir --input --timeout --maillog --color --help"
+            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --no-verify --config-dir --timeout --maillog --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -330,21 +315,6 @@ _postq() {
                     fi
                     return 0
                     ;;
-                --input)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
-                    fi
-                    return 0
-                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -376,7 +346,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__flush)
-            opts="-n -y -f -t -q -w -c -h --dry-run --yes --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --input --timeout --maillog --color --help"
+            opts="-n -y -f -t -q -w -c -h --dry-run --yes --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --timeout --maillog --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -472,21 +442,6 @@ _postq() {
                     COMPREPLY=()
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o plusdirs
-                    fi
-                    return 0
-                    ;;
-                --input)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
                     fi
                     return 0
                     ;;
@@ -703,7 +658,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__hold)
-            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --input --timeout --maillog --color --help"
+            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --timeout --maillog --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -806,21 +761,6 @@ _postq() {
                     fi
                     return 0
                     ;;
-                --input)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
-                    fi
-                    return 0
-                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -852,12 +792,27 @@ _postq() {
             return 0
             ;;
         postq__subcmd__list)
-            opts="-f -t -q -w -c -h --json --ids --count --sort --reverse --limit --origin --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --input --timeout --maillog --color --help"
+            opts="-f -t -q -w -c -h --json --ids --count --input --sort --reverse --limit --origin --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --timeout --maillog --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --input)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --sort)
                     COMPREPLY=($(compgen -W "arrival size sender queue recipients id" -- "${cur}"))
                     return 0
@@ -959,21 +914,6 @@ _postq() {
                     fi
                     return 0
                     ;;
-                --input)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
-                    fi
-                    return 0
-                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1005,7 +945,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__purge)
-            opts="-n -y -c -h --dry-run --yes --config-dir --input --timeout --maillog --color --help maildrop incoming active deferred hold"
+            opts="-n -y -c -h --dry-run --yes --config-dir --timeout --maillog --color --help maildrop incoming active deferred hold"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1022,21 +962,6 @@ _postq() {
                     COMPREPLY=()
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o plusdirs
-                    fi
-                    return 0
-                    ;;
-                --input)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
                     fi
                     return 0
                     ;;
@@ -1071,7 +996,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__recover)
-            opts="-n -y -c -h --finish --dry-run --yes --config-dir --input --timeout --maillog --color --help"
+            opts="-n -y -c -h --finish --dry-run --yes --config-dir --timeout --maillog --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1088,21 +1013,6 @@ _postq() {
                     COMPREPLY=()
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o plusdirs
-                    fi
-                    return 0
-                    ;;
-                --input)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
                     fi
                     return 0
                     ;;
@@ -1137,7 +1047,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__release)
-            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --input --timeout --maillog --color --help"
+            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --timeout --maillog --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1237,21 +1147,6 @@ _postq() {
                     COMPREPLY=()
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o plusdirs
-                    fi
-                    return 0
-                    ;;
-                --input)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
                     fi
                     return 0
                     ;;
@@ -1286,7 +1181,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__requeue)
-            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --input --timeout --maillog --color --help"
+            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --timeout --maillog --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1389,21 +1284,6 @@ _postq() {
                     fi
                     return 0
                     ;;
-                --input)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
-                    fi
-                    return 0
-                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1435,7 +1315,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__show)
-            opts="-c -h --envelope --headers --body --config-dir --input --timeout --maillog --color --help"
+            opts="-c -h --envelope --headers --body --config-dir --timeout --maillog --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1452,21 +1332,6 @@ _postq() {
                     COMPREPLY=()
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o plusdirs
-                    fi
-                    return 0
-                    ;;
-                --input)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
                     fi
                     return 0
                     ;;
@@ -1501,12 +1366,27 @@ _postq() {
             return 0
             ;;
         postq__subcmd__summary)
-            opts="-f -t -q -w -c -h --by --top --json --origin --no-origin --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --input --timeout --maillog --color --help"
+            opts="-f -t -q -w -c -h --input --by --top --json --origin --no-origin --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --timeout --maillog --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --input)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
                 --by)
                     COMPREPLY=($(compgen -W "sender sender-domain recipient recipient-domain reason queue age account client origin subject" -- "${cur}"))
                     return 0
@@ -1605,21 +1485,6 @@ _postq() {
                     COMPREPLY=()
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o plusdirs
-                    fi
-                    return 0
-                    ;;
-                --input)
-                    local oldifs
-                    if [ -n "${IFS+x}" ]; then
-                        oldifs="$IFS"
-                    fi
-                    IFS=$'\n'
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    if [ -n "${oldifs+x}" ]; then
-                        IFS="$oldifs"
-                    fi
-                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
-                        compopt -o filenames
                     fi
                     return 0
                     ;;

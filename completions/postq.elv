@@ -20,7 +20,7 @@ set edit:completion:arg-completer[postq] = {|@words|
         &'postq'= {
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
-            cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
+            cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only (list, summary; given after them too)'
             cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
@@ -42,6 +42,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'postq;list'= {
+            cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue'
             cand --sort 'Order by FIELD (default: the order postqueue lists them in)'
             cand --limit 'Show at most N messages'
             cand -f 'Envelope sender: user@example.com exactly (<user@example.com> too), @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive. Repeat it or separate with commas: any of them'
@@ -63,7 +64,6 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand --where 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)'
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
-            cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
             cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
@@ -76,6 +76,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'postq;summary'= {
+            cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue'
             cand --by 'One grouping only, with count, bytes, share and oldest'
             cand --top 'Rows per grouping (at least 1)'
             cand -f 'Envelope sender: user@example.com exactly (<user@example.com> too), @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive. Repeat it or separate with commas: any of them'
@@ -97,7 +98,6 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand --where 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)'
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
-            cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
             cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
@@ -128,7 +128,6 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand --where 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)'
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
-            cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
             cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
@@ -164,7 +163,6 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand --where 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)'
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
-            cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
             cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
@@ -199,7 +197,6 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand --where 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)'
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
-            cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
             cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
@@ -234,7 +231,6 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand --where 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)'
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
-            cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
             cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
@@ -251,7 +247,6 @@ set edit:completion:arg-completer[postq] = {|@words|
         &'postq;purge'= {
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
-            cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
             cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
@@ -265,7 +260,6 @@ set edit:completion:arg-completer[postq] = {|@words|
         &'postq;show'= {
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
-            cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
             cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
@@ -278,7 +272,6 @@ set edit:completion:arg-completer[postq] = {|@words|
         &'postq;recover'= {
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
-            cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
             cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
@@ -310,7 +303,6 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand --where 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)'
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
-            cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
             cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
@@ -324,7 +316,6 @@ set edit:completion:arg-completer[postq] = {|@words|
         &'postq;completions'= {
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
-            cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only'
             cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'

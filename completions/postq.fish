@@ -25,7 +25,7 @@ function __fish_postq_using_subcommand
 end
 
 complete -c postq -n "__fish_postq_needs_command" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
-complete -c postq -n "__fish_postq_needs_command" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
+complete -c postq -n "__fish_postq_needs_command" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only (list, summary; given after them too)' -r -F
 complete -c postq -n "__fish_postq_needs_command" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
 complete -c postq -n "__fish_postq_needs_command" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_needs_command" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
@@ -45,6 +45,7 @@ complete -c postq -n "__fish_postq_needs_command" -f -a "recover" -d 'Release wh
 complete -c postq -n "__fish_postq_needs_command" -f -a "flush" -d 'Try to deliver now: all deferred mail (postqueue -f), or the selected messages (postqueue -i, one by one)'
 complete -c postq -n "__fish_postq_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c postq -n "__fish_postq_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c postq -n "__fish_postq_using_subcommand list" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue' -r -F
 complete -c postq -n "__fish_postq_using_subcommand list" -l sort -d 'Order by FIELD (default: the order postqueue lists them in)' -r -f -a "arrival\t'Arrival time, oldest first'
 size\t'Message size, smallest first'
 sender\t'Sender address'
@@ -70,7 +71,6 @@ complete -c postq -n "__fish_postq_using_subcommand list" -l account -d 'The aut
 complete -c postq -n "__fish_postq_using_subcommand list" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand list" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand list" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
-complete -c postq -n "__fish_postq_using_subcommand list" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
 complete -c postq -n "__fish_postq_using_subcommand list" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
 complete -c postq -n "__fish_postq_using_subcommand list" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand list" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
@@ -82,6 +82,7 @@ complete -c postq -n "__fish_postq_using_subcommand list" -l count -d 'Only the 
 complete -c postq -n "__fish_postq_using_subcommand list" -l reverse -d 'Reverse the order'
 complete -c postq -n "__fish_postq_using_subcommand list" -l origin -d 'Read who sent each message from the queue files (root); with --json, an `origin` member on every line'
 complete -c postq -n "__fish_postq_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postq -n "__fish_postq_using_subcommand summary" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue' -r -F
 complete -c postq -n "__fish_postq_using_subcommand summary" -l by -d 'One grouping only, with count, bytes, share and oldest' -r -f -a "sender\t''
 sender-domain\t''
 recipient\t''
@@ -112,7 +113,6 @@ complete -c postq -n "__fish_postq_using_subcommand summary" -l account -d 'The 
 complete -c postq -n "__fish_postq_using_subcommand summary" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
-complete -c postq -n "__fish_postq_using_subcommand summary" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
 complete -c postq -n "__fish_postq_using_subcommand summary" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand summary" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
@@ -141,7 +141,6 @@ complete -c postq -n "__fish_postq_using_subcommand delete" -l account -d 'The a
 complete -c postq -n "__fish_postq_using_subcommand delete" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
-complete -c postq -n "__fish_postq_using_subcommand delete" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
 complete -c postq -n "__fish_postq_using_subcommand delete" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand delete" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
@@ -173,7 +172,6 @@ complete -c postq -n "__fish_postq_using_subcommand hold" -l account -d 'The aut
 complete -c postq -n "__fish_postq_using_subcommand hold" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
-complete -c postq -n "__fish_postq_using_subcommand hold" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
 complete -c postq -n "__fish_postq_using_subcommand hold" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand hold" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
@@ -204,7 +202,6 @@ complete -c postq -n "__fish_postq_using_subcommand release" -l account -d 'The 
 complete -c postq -n "__fish_postq_using_subcommand release" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
-complete -c postq -n "__fish_postq_using_subcommand release" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
 complete -c postq -n "__fish_postq_using_subcommand release" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand release" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
@@ -235,7 +232,6 @@ complete -c postq -n "__fish_postq_using_subcommand requeue" -l account -d 'The 
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
-complete -c postq -n "__fish_postq_using_subcommand requeue" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
@@ -248,7 +244,6 @@ complete -c postq -n "__fish_postq_using_subcommand requeue" -l ids -d 'In the p
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l json -d 'In the preview, the exact messages: postqueue\'s JSON lines; after acting, the outcome as one JSON document on stdout (counts and IDs per class)'
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s h -l help -d 'Print help'
 complete -c postq -n "__fish_postq_using_subcommand purge" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
-complete -c postq -n "__fish_postq_using_subcommand purge" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
 complete -c postq -n "__fish_postq_using_subcommand purge" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
 complete -c postq -n "__fish_postq_using_subcommand purge" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand purge" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
@@ -258,7 +253,6 @@ complete -c postq -n "__fish_postq_using_subcommand purge" -s n -l dry-run -d 'S
 complete -c postq -n "__fish_postq_using_subcommand purge" -s y -l yes -d 'Do it without asking (needed when there is no terminal to ask on)'
 complete -c postq -n "__fish_postq_using_subcommand purge" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c postq -n "__fish_postq_using_subcommand show" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
-complete -c postq -n "__fish_postq_using_subcommand show" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
 complete -c postq -n "__fish_postq_using_subcommand show" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
 complete -c postq -n "__fish_postq_using_subcommand show" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand show" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
@@ -269,7 +263,6 @@ complete -c postq -n "__fish_postq_using_subcommand show" -l headers -d 'The mes
 complete -c postq -n "__fish_postq_using_subcommand show" -l body -d 'The message body (postcat -b)'
 complete -c postq -n "__fish_postq_using_subcommand show" -s h -l help -d 'Print help'
 complete -c postq -n "__fish_postq_using_subcommand recover" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
-complete -c postq -n "__fish_postq_using_subcommand recover" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
 complete -c postq -n "__fish_postq_using_subcommand recover" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
 complete -c postq -n "__fish_postq_using_subcommand recover" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand recover" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
@@ -297,7 +290,6 @@ complete -c postq -n "__fish_postq_using_subcommand flush" -l account -d 'The au
 complete -c postq -n "__fish_postq_using_subcommand flush" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
-complete -c postq -n "__fish_postq_using_subcommand flush" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
 complete -c postq -n "__fish_postq_using_subcommand flush" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand flush" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
@@ -307,7 +299,6 @@ complete -c postq -n "__fish_postq_using_subcommand flush" -s n -l dry-run -d 'S
 complete -c postq -n "__fish_postq_using_subcommand flush" -s y -l yes -d 'Do it without asking (needed when there is no terminal to ask on)'
 complete -c postq -n "__fish_postq_using_subcommand flush" -s h -l help -d 'Print help'
 complete -c postq -n "__fish_postq_using_subcommand completions" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
-complete -c postq -n "__fish_postq_using_subcommand completions" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only' -r -F
 complete -c postq -n "__fish_postq_using_subcommand completions" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
 complete -c postq -n "__fish_postq_using_subcommand completions" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand completions" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''

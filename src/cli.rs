@@ -37,7 +37,26 @@ pub struct Cli {
     pub command: Command,
 }
 
-#[derive(Debug, Args)]
+/// `--input` where a read-only command takes it after its name.
+#[derive(Debug, Clone, Default, Args)]
+pub struct InputArg {
+    /// Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue
+    #[arg(long = "input", value_name = "FILE", value_hint = clap::ValueHint::FilePath, help_heading = GLOBAL_HEADING)]
+    pub file: Option<PathBuf>,
+}
+
+impl Command {
+    /// `--input` given after the command's name (list and summary take it there too).
+    pub fn input(&self) -> Option<&PathBuf> {
+        match self {
+            Command::List(args) => args.input.file.as_ref(),
+            Command::Summary(args) => args.input.file.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
     /// Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat
     /// and postconf (for a second instance, e.g. /etc/postfix-out)
@@ -45,8 +64,10 @@ pub struct GlobalArgs {
     pub config_dir: Option<PathBuf>,
 
     /// Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue.
-    /// Read-only commands only
-    #[arg(long, global = true, value_name = "FILE", value_hint = clap::ValueHint::FilePath, help_heading = GLOBAL_HEADING)]
+    /// Read-only commands only (list, summary; given after them too)
+    // Not a clap global: a global is offered in every command's help and completions, and
+    // the commands that change the queue refuse it. list and summary take it too.
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath, help_heading = GLOBAL_HEADING)]
     pub input: Option<PathBuf>,
 
     /// Stop a Postfix program that says nothing for DURATION (a stalled master or showq),
@@ -212,6 +233,9 @@ Examples:
 
 #[derive(Debug, Args)]
 pub struct SummaryArgs {
+    #[command(flatten)]
+    pub input: InputArg,
+
     /// One grouping only, with count, bytes, share and oldest
     #[arg(long, value_enum, value_name = "FIELD")]
     pub by: Option<Grouping>,
@@ -343,6 +367,9 @@ Examples:
 pub struct ListArgs {
     #[command(flatten)]
     pub format: ListFormat,
+
+    #[command(flatten)]
+    pub input: InputArg,
 
     /// Order by FIELD (default: the order postqueue lists them in)
     #[arg(long, value_enum, value_name = "FIELD")]

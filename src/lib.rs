@@ -52,7 +52,7 @@ pub fn run() -> u8 {
         Ok(cli) => cli,
         Err(err) => return report_clap_error(&err),
     };
-    let settings = Settings::resolve(&cli.global, Terminal::detect());
+    let settings = Settings::resolve(&global_args(&cli), Terminal::detect());
     signals::watch();
     let postfix = PostfixPrograms::new(settings.config_dir.clone(), settings.timeout);
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
@@ -83,10 +83,19 @@ pub fn run_with(
             return 2;
         }
     };
-    let mut settings = Settings::resolve(&cli.global, Terminal::default());
+    let mut settings = Settings::resolve(&global_args(&cli), Terminal::default());
     settings.state_dir =
         std::env::temp_dir().join(format!("postq-run-with-{}", std::process::id()));
     run_command(&cli, &settings, postfix, out, err, &mut TerminalPrompter)
+}
+
+/// The global options, with `--input` from wherever it was given.
+fn global_args(cli: &Cli) -> cli::GlobalArgs {
+    let mut global = cli.global.clone();
+    if global.input.is_none() {
+        global.input = cli.command.input().cloned();
+    }
+    global
 }
 
 fn run_command(
@@ -104,7 +113,14 @@ fn run_command(
             console: Console::new(&mut *out, &mut *err),
             prompter,
         };
-        commands::run(&cli.command, &mut ctx)
+        if cli.global.input.is_some() && cli.command.input().is_some() {
+            Err(Error::usage_with_hint(
+                "--input is given both before and after the command",
+                "give it once: postq list --input FILE, or postq --input FILE list",
+            ))
+        } else {
+            commands::run(&cli.command, &mut ctx)
+        }
     };
     let result = result.and_then(|()| out.flush().map_err(Error::Output));
     match result {

@@ -127,3 +127,25 @@ fn completions_offer_queue_names_and_directories_and_help_sets_global_options_ap
     let own = help.split("Global options:").next().unwrap();
     assert!(!own.contains("--config-dir"), "{help}");
 }
+
+#[test]
+fn input_is_offered_only_where_it_applies() {
+    for command in [
+        "delete", "hold", "release", "requeue", "purge", "show", "flush", "recover",
+    ] {
+        let help = stdout_of(&postq().args([command, "--help"]).output().unwrap());
+        assert!(!help.contains("--input"), "{command}: {help}");
+    }
+    for command in ["list", "summary"] {
+        let help = stdout_of(&postq().args([command, "--help"]).output().unwrap());
+        assert!(help.contains("--input"), "{command}");
+    }
+    // Before or after the command, once.
+    let output = postq()
+        .args(["--input", "-", "list", "--input", "-"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr_of(&output).contains("--input is given both before and after the command"));
+}
