@@ -16,12 +16,12 @@ pub const SELECTION_HEADING: &str = "Selection (all given must hold)";
 
 const EXAMPLES: &str = "\
 Examples:
-  postq list                                   the whole queue as a table
-  postq summary                                where the queue's weight is, and who floods it
-  postq list -f compromised@customer.example   one sender's messages
-  postq list --ids -q deferred --older-than 2d IDs only, ready for a pipe
-  postq -c /etc/postfix-out list --count       a second Postfix instance
-  postq --input saved.jsonl list --json        a saved `postqueue -j` dump";
+  postq list                                    the whole queue as a table
+  postq summary                                 where the queue's weight is, and who floods it
+  postq list -f compromised@customer.example    one sender's messages
+  postq list --ids -q deferred --older-than 2d  IDs only, ready for a pipe
+  postq -c /etc/postfix-out list --count        a second Postfix instance
+  postq --input saved.jsonl list --json         a saved `postqueue -j` dump";
 
 /// Inspect and clean the Postfix mail queue.
 ///

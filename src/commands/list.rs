@@ -25,8 +25,13 @@ pub fn run(ctx: &mut Context<'_>, args: &ListArgs) -> Result<()> {
         origins.as_deref(),
         args.origin || args.format.json,
     );
-    // Only a count leaves the terminal to the progress line while it reads.
-    let progress = args.format.count.then(|| ctx.progress(&selector));
+    // A progress line while reading, unless rows stream to the same terminal meanwhile (a
+    // table on a terminal is sorted, so it is written at the end).
+    let streaming_to_terminal = ctx.settings.terminal.stdout
+        && (args.format.json || args.format.ids)
+        && args.sort.is_none()
+        && !args.reverse;
+    let progress = (!streaming_to_terminal).then(|| ctx.progress(&selector));
     let listing = ctx.open_listing()?;
     let settings = ctx.settings;
     let console = &mut ctx.console;
@@ -62,6 +67,7 @@ pub fn run(ctx: &mut Context<'_>, args: &ListArgs) -> Result<()> {
                 |bad| report_malformed(&mut **err, bad),
             )?
         };
+        drop(progress);
         lister.finish(console.out.writer()).map_err(Error::Output)?;
         report
     };
