@@ -24,7 +24,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only (list, summary; given after them too)')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -40,6 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete every message of the given queues, or of all (postsuper -d ALL)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a queued message as postcat shows it: envelope, headers and body')
             [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Release what an interrupted action left on hold, or finish its delete')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'A monitoring plugin: the queue''s size, age and floods against thresholds')
             [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Try to deliver now: all deferred mail (postqueue -f), or the selected messages (postqueue -i, one by one)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -68,7 +69,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON object a line, in postqueue''s own member names (members postq does not know are passed through unchanged)')
@@ -103,7 +104,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'One JSON document: every grouping a list of {key, count, bytes, share, oldest_age}, largest first')
@@ -134,7 +135,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every message: required when no selector is given')
@@ -170,7 +171,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every message: required when no selector is given')
@@ -205,7 +206,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every message: required when no selector is given')
@@ -240,7 +241,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every message: required when no selector is given')
@@ -257,7 +258,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
         'postq;purge' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
@@ -271,7 +272,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
         'postq;show' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('--envelope', '--envelope', [CompletionResultType]::ParameterName, 'The envelope records (postcat -e)')
@@ -284,7 +285,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
         'postq;recover' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('--finish', '--finish', [CompletionResultType]::ParameterName, 'Complete an interrupted delete (hold, re-check, delete) instead of releasing')
@@ -292,6 +293,26 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do it without asking (needed when there is no terminal to ask on)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'postq;check' {
+            [CompletionResult]::new('--warn-messages', '--warn-messages', [CompletionResultType]::ParameterName, 'Messages in the queue: WARNING outside RANGE (a bare number N means 0:N)')
+            [CompletionResult]::new('--crit-messages', '--crit-messages', [CompletionResultType]::ParameterName, 'Messages in the queue: CRITICAL outside RANGE')
+            [CompletionResult]::new('--warn-bytes', '--warn-bytes', [CompletionResultType]::ParameterName, 'Bytes in the queue: WARNING outside RANGE (none by default)')
+            [CompletionResult]::new('--crit-bytes', '--crit-bytes', [CompletionResultType]::ParameterName, 'Bytes in the queue: CRITICAL outside RANGE (none by default)')
+            [CompletionResult]::new('--warn-age', '--warn-age', [CompletionResultType]::ParameterName, 'The oldest message''s age: WARNING above DURATION')
+            [CompletionResult]::new('--crit-age', '--crit-age', [CompletionResultType]::ParameterName, 'The oldest message''s age: CRITICAL above DURATION')
+            [CompletionResult]::new('--flood-warn-share', '--flood-warn-share', [CompletionResultType]::ParameterName, 'A flood: one account, sender or sender domain holding more than this share (0-1)...')
+            [CompletionResult]::new('--flood-warn-count', '--flood-warn-count', [CompletionResultType]::ParameterName, '...and more than this many messages: WARNING')
+            [CompletionResult]::new('--flood-crit-share', '--flood-crit-share', [CompletionResultType]::ParameterName, 'A flood this large is CRITICAL: more than this share...')
+            [CompletionResult]::new('--flood-crit-count', '--flood-crit-count', [CompletionResultType]::ParameterName, '...and more than this many messages')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)')
+            [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -316,7 +337,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('--where', '--where', [CompletionResultType]::ParameterName, 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Show what would be done (count, bytes, queues, senders) and change nothing')
@@ -330,7 +351,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
         'postq;completions' {
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)')
             [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -347,6 +368,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('purge', 'purge', [CompletionResultType]::ParameterValue, 'Delete every message of the given queues, or of all (postsuper -d ALL)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a queued message as postcat shows it: envelope, headers and body')
             [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Release what an interrupted action left on hold, or finish its delete')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'A monitoring plugin: the queue''s size, age and floods against thresholds')
             [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Try to deliver now: all deferred mail (postqueue -f), or the selected messages (postqueue -i, one by one)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -377,6 +399,9 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             break
         }
         'postq;help;recover' {
+            break
+        }
+        'postq;help;check' {
             break
         }
         'postq;help;flush' {

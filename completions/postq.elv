@@ -21,7 +21,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --input 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only (list, summary; given after them too)'
-            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand -h 'Print help (see more with ''--help'')'
@@ -37,6 +37,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand purge 'Delete every message of the given queues, or of all (postsuper -d ALL)'
             cand show 'Show a queued message as postcat shows it: envelope, headers and body'
             cand recover 'Release what an interrupted action left on hold, or finish its delete'
+            cand check 'A monitoring plugin: the queue''s size, age and floods against thresholds'
             cand flush 'Try to deliver now: all deferred mail (postqueue -f), or the selected messages (postqueue -i, one by one)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -64,7 +65,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand --where 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)'
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
-            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand --json 'One JSON object a line, in postqueue''s own member names (members postq does not know are passed through unchanged)'
@@ -98,7 +99,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand --where 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)'
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
-            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand --json 'One JSON document: every grouping a list of {key, count, bytes, share, oldest_age}, largest first'
@@ -128,7 +129,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand --where 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)'
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
-            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand --all 'Every message: required when no selector is given'
@@ -163,7 +164,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand --where 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)'
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
-            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand --all 'Every message: required when no selector is given'
@@ -197,7 +198,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand --where 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)'
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
-            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand --all 'Every message: required when no selector is given'
@@ -231,7 +232,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand --where 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)'
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
-            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand --all 'Every message: required when no selector is given'
@@ -247,7 +248,7 @@ set edit:completion:arg-completer[postq] = {|@words|
         &'postq;purge'= {
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
-            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand -n 'Show what would be done (count, bytes, queues, senders) and change nothing'
@@ -260,7 +261,7 @@ set edit:completion:arg-completer[postq] = {|@words|
         &'postq;show'= {
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
-            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand --envelope 'The envelope records (postcat -e)'
@@ -272,7 +273,7 @@ set edit:completion:arg-completer[postq] = {|@words|
         &'postq;recover'= {
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
-            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand --finish 'Complete an interrupted delete (hold, re-check, delete) instead of releasing'
@@ -280,6 +281,25 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand --dry-run 'Show what would be done (count, bytes, queues, senders) and change nothing'
             cand -y 'Do it without asking (needed when there is no terminal to ask on)'
             cand --yes 'Do it without asking (needed when there is no terminal to ask on)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'postq;check'= {
+            cand --warn-messages 'Messages in the queue: WARNING outside RANGE (a bare number N means 0:N)'
+            cand --crit-messages 'Messages in the queue: CRITICAL outside RANGE'
+            cand --warn-bytes 'Bytes in the queue: WARNING outside RANGE (none by default)'
+            cand --crit-bytes 'Bytes in the queue: CRITICAL outside RANGE (none by default)'
+            cand --warn-age 'The oldest message''s age: WARNING above DURATION'
+            cand --crit-age 'The oldest message''s age: CRITICAL above DURATION'
+            cand --flood-warn-share 'A flood: one account, sender or sender domain holding more than this share (0-1)...'
+            cand --flood-warn-count '...and more than this many messages: WARNING'
+            cand --flood-crit-share 'A flood this large is CRITICAL: more than this share...'
+            cand --flood-crit-count '...and more than this many messages'
+            cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
+            cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)'
+            cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
+            cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -303,7 +323,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand --where 'A filter expression, e.g. ''sender_domain == example.com and age > 2h'' (see `man postq`, FILTER EXPRESSIONS)'
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
-            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand -n 'Show what would be done (count, bytes, queues, senders) and change nothing'
@@ -316,7 +336,7 @@ set edit:completion:arg-completer[postq] = {|@words|
         &'postq;completions'= {
             cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
             cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
-            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)'
             cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
             cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
             cand -h 'Print help'
@@ -332,6 +352,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand purge 'Delete every message of the given queues, or of all (postsuper -d ALL)'
             cand show 'Show a queued message as postcat shows it: envelope, headers and body'
             cand recover 'Release what an interrupted action left on hold, or finish its delete'
+            cand check 'A monitoring plugin: the queue''s size, age and floods against thresholds'
             cand flush 'Try to deliver now: all deferred mail (postqueue -f), or the selected messages (postqueue -i, one by one)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -353,6 +374,8 @@ set edit:completion:arg-completer[postq] = {|@words|
         &'postq;help;show'= {
         }
         &'postq;help;recover'= {
+        }
+        &'postq;help;check'= {
         }
         &'postq;help;flush'= {
         }

@@ -26,7 +26,7 @@ end
 
 complete -c postq -n "__fish_postq_needs_command" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
 complete -c postq -n "__fish_postq_needs_command" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only (list, summary; given after them too)' -r -F
-complete -c postq -n "__fish_postq_needs_command" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_needs_command" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_needs_command" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_needs_command" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
@@ -42,6 +42,7 @@ complete -c postq -n "__fish_postq_needs_command" -f -a "requeue" -d 'Requeue th
 complete -c postq -n "__fish_postq_needs_command" -f -a "purge" -d 'Delete every message of the given queues, or of all (postsuper -d ALL)'
 complete -c postq -n "__fish_postq_needs_command" -f -a "show" -d 'Show a queued message as postcat shows it: envelope, headers and body'
 complete -c postq -n "__fish_postq_needs_command" -f -a "recover" -d 'Release what an interrupted action left on hold, or finish its delete'
+complete -c postq -n "__fish_postq_needs_command" -f -a "check" -d 'A monitoring plugin: the queue\'s size, age and floods against thresholds'
 complete -c postq -n "__fish_postq_needs_command" -f -a "flush" -d 'Try to deliver now: all deferred mail (postqueue -f), or the selected messages (postqueue -i, one by one)'
 complete -c postq -n "__fish_postq_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c postq -n "__fish_postq_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -71,7 +72,7 @@ complete -c postq -n "__fish_postq_using_subcommand list" -l account -d 'The aut
 complete -c postq -n "__fish_postq_using_subcommand list" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand list" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand list" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
-complete -c postq -n "__fish_postq_using_subcommand list" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_using_subcommand list" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand list" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand list" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
@@ -113,7 +114,7 @@ complete -c postq -n "__fish_postq_using_subcommand summary" -l account -d 'The 
 complete -c postq -n "__fish_postq_using_subcommand summary" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
-complete -c postq -n "__fish_postq_using_subcommand summary" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_using_subcommand summary" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand summary" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
@@ -141,7 +142,7 @@ complete -c postq -n "__fish_postq_using_subcommand delete" -l account -d 'The a
 complete -c postq -n "__fish_postq_using_subcommand delete" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
-complete -c postq -n "__fish_postq_using_subcommand delete" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_using_subcommand delete" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand delete" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
@@ -172,7 +173,7 @@ complete -c postq -n "__fish_postq_using_subcommand hold" -l account -d 'The aut
 complete -c postq -n "__fish_postq_using_subcommand hold" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
-complete -c postq -n "__fish_postq_using_subcommand hold" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_using_subcommand hold" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand hold" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
@@ -202,7 +203,7 @@ complete -c postq -n "__fish_postq_using_subcommand release" -l account -d 'The 
 complete -c postq -n "__fish_postq_using_subcommand release" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
-complete -c postq -n "__fish_postq_using_subcommand release" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_using_subcommand release" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand release" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
@@ -232,7 +233,7 @@ complete -c postq -n "__fish_postq_using_subcommand requeue" -l account -d 'The 
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
-complete -c postq -n "__fish_postq_using_subcommand requeue" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
@@ -244,7 +245,7 @@ complete -c postq -n "__fish_postq_using_subcommand requeue" -l ids -d 'In the p
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l json -d 'In the preview, the exact messages: postqueue\'s JSON lines; after acting, the outcome as one JSON document on stdout (counts and IDs per class)'
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s h -l help -d 'Print help'
 complete -c postq -n "__fish_postq_using_subcommand purge" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
-complete -c postq -n "__fish_postq_using_subcommand purge" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_using_subcommand purge" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand purge" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand purge" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
@@ -253,7 +254,7 @@ complete -c postq -n "__fish_postq_using_subcommand purge" -s n -l dry-run -d 'S
 complete -c postq -n "__fish_postq_using_subcommand purge" -s y -l yes -d 'Do it without asking (needed when there is no terminal to ask on)'
 complete -c postq -n "__fish_postq_using_subcommand purge" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c postq -n "__fish_postq_using_subcommand show" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
-complete -c postq -n "__fish_postq_using_subcommand show" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_using_subcommand show" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand show" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand show" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
@@ -263,7 +264,7 @@ complete -c postq -n "__fish_postq_using_subcommand show" -l headers -d 'The mes
 complete -c postq -n "__fish_postq_using_subcommand show" -l body -d 'The message body (postcat -b)'
 complete -c postq -n "__fish_postq_using_subcommand show" -s h -l help -d 'Print help'
 complete -c postq -n "__fish_postq_using_subcommand recover" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
-complete -c postq -n "__fish_postq_using_subcommand recover" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_using_subcommand recover" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand recover" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand recover" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
@@ -272,6 +273,23 @@ complete -c postq -n "__fish_postq_using_subcommand recover" -l finish -d 'Compl
 complete -c postq -n "__fish_postq_using_subcommand recover" -s n -l dry-run -d 'Show what would be done (count, bytes, queues, senders) and change nothing'
 complete -c postq -n "__fish_postq_using_subcommand recover" -s y -l yes -d 'Do it without asking (needed when there is no terminal to ask on)'
 complete -c postq -n "__fish_postq_using_subcommand recover" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c postq -n "__fish_postq_using_subcommand check" -l warn-messages -d 'Messages in the queue: WARNING outside RANGE (a bare number N means 0:N)' -r
+complete -c postq -n "__fish_postq_using_subcommand check" -l crit-messages -d 'Messages in the queue: CRITICAL outside RANGE' -r
+complete -c postq -n "__fish_postq_using_subcommand check" -l warn-bytes -d 'Bytes in the queue: WARNING outside RANGE (none by default)' -r
+complete -c postq -n "__fish_postq_using_subcommand check" -l crit-bytes -d 'Bytes in the queue: CRITICAL outside RANGE (none by default)' -r
+complete -c postq -n "__fish_postq_using_subcommand check" -l warn-age -d 'The oldest message\'s age: WARNING above DURATION' -r
+complete -c postq -n "__fish_postq_using_subcommand check" -l crit-age -d 'The oldest message\'s age: CRITICAL above DURATION' -r
+complete -c postq -n "__fish_postq_using_subcommand check" -l flood-warn-share -d 'A flood: one account, sender or sender domain holding more than this share (0-1)...' -r
+complete -c postq -n "__fish_postq_using_subcommand check" -l flood-warn-count -d '...and more than this many messages: WARNING' -r
+complete -c postq -n "__fish_postq_using_subcommand check" -l flood-crit-share -d 'A flood this large is CRITICAL: more than this share...' -r
+complete -c postq -n "__fish_postq_using_subcommand check" -l flood-crit-count -d '...and more than this many messages' -r
+complete -c postq -n "__fish_postq_using_subcommand check" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
+complete -c postq -n "__fish_postq_using_subcommand check" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
+complete -c postq -n "__fish_postq_using_subcommand check" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
+complete -c postq -n "__fish_postq_using_subcommand check" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c postq -n "__fish_postq_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c postq -n "__fish_postq_using_subcommand flush" -s f -l from -d 'Envelope sender: user@example.com exactly (<user@example.com> too), @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive. Repeat it or separate with commas: any of them' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from); repeat it or separate with commas: any of them' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -s q -l queue -d 'In queue NAME: active, deferred, hold, incoming, maildrop; repeat it or separate with commas' -r -f -a "maildrop\t''
@@ -290,7 +308,7 @@ complete -c postq -n "__fish_postq_using_subcommand flush" -l account -d 'The au
 complete -c postq -n "__fish_postq_using_subcommand flush" -l client -d 'The client that sent it: an IP address or a CIDR block (203.0.113.0/24, 2001:db8::/32); repeat for any of several. Read from the queue files (root)' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -s w -l where -d 'A filter expression, e.g. \'sender_domain == example.com and age > 2h\' (see `man postq`, FILTER EXPRESSIONS)' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
-complete -c postq -n "__fish_postq_using_subcommand flush" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_using_subcommand flush" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand flush" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
@@ -299,21 +317,22 @@ complete -c postq -n "__fish_postq_using_subcommand flush" -s n -l dry-run -d 'S
 complete -c postq -n "__fish_postq_using_subcommand flush" -s y -l yes -d 'Do it without asking (needed when there is no terminal to ask on)'
 complete -c postq -n "__fish_postq_using_subcommand flush" -s h -l help -d 'Print help'
 complete -c postq -n "__fish_postq_using_subcommand completions" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
-complete -c postq -n "__fish_postq_using_subcommand completions" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done' -r
+complete -c postq -n "__fish_postq_using_subcommand completions" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand completions" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
 complete -c postq -n "__fish_postq_using_subcommand completions" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c postq -n "__fish_postq_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "list" -d 'List the queued messages: a table, JSON lines, IDs or a count'
-complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "summary" -d 'Where the queue\'s weight is: per queue, top senders, domains, delay reasons, ages'
-complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "delete" -d 'Delete the selected messages, after a preview and a confirmation'
-complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "hold" -d 'Put the selected messages on hold (postsuper -h): kept, but not delivered'
-complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "release" -d 'Release the selected messages from hold (postsuper -H)'
-complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "requeue" -d 'Requeue the selected messages (postsuper -r): they are routed again and get new IDs'
-complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "purge" -d 'Delete every message of the given queues, or of all (postsuper -d ALL)'
-complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "show" -d 'Show a queued message as postcat shows it: envelope, headers and body'
-complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "recover" -d 'Release what an interrupted action left on hold, or finish its delete'
-complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "flush" -d 'Try to deliver now: all deferred mail (postqueue -f), or the selected messages (postqueue -i, one by one)'
-complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover flush completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover check flush completions help" -f -a "list" -d 'List the queued messages: a table, JSON lines, IDs or a count'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover check flush completions help" -f -a "summary" -d 'Where the queue\'s weight is: per queue, top senders, domains, delay reasons, ages'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover check flush completions help" -f -a "delete" -d 'Delete the selected messages, after a preview and a confirmation'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover check flush completions help" -f -a "hold" -d 'Put the selected messages on hold (postsuper -h): kept, but not delivered'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover check flush completions help" -f -a "release" -d 'Release the selected messages from hold (postsuper -H)'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover check flush completions help" -f -a "requeue" -d 'Requeue the selected messages (postsuper -r): they are routed again and get new IDs'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover check flush completions help" -f -a "purge" -d 'Delete every message of the given queues, or of all (postsuper -d ALL)'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover check flush completions help" -f -a "show" -d 'Show a queued message as postcat shows it: envelope, headers and body'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover check flush completions help" -f -a "recover" -d 'Release what an interrupted action left on hold, or finish its delete'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover check flush completions help" -f -a "check" -d 'A monitoring plugin: the queue\'s size, age and floods against thresholds'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover check flush completions help" -f -a "flush" -d 'Try to deliver now: all deferred mail (postqueue -f), or the selected messages (postqueue -i, one by one)'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover check flush completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c postq -n "__fish_postq_using_subcommand help; and not __fish_seen_subcommand_from list summary delete hold release requeue purge show recover check flush completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

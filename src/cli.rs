@@ -71,9 +71,9 @@ pub struct GlobalArgs {
     pub input: Option<PathBuf>,
 
     /// Stop a Postfix program that says nothing for DURATION (a stalled master or showq),
-    /// and report what was done
-    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration, default_value = "60s", help_heading = GLOBAL_HEADING)]
-    pub timeout: i64,
+    /// and report what was done (default 60s; 10s for check)
+    #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration, help_heading = GLOBAL_HEADING)]
+    pub timeout: Option<i64>,
 
     /// A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`):
     /// mail that came back through a content filter is attributed to the account and client
@@ -144,6 +144,15 @@ pub enum Command {
     #[command(after_help = RECOVER_EXAMPLES)]
     Recover(RecoverArgs),
 
+    /// A monitoring plugin: the queue's size, age and floods against thresholds
+    ///
+    /// Exit status 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN, with one status line and
+    /// performance data, as Nagios, Icinga and the Monitoring Plugins expect. Thresholds take
+    /// the Monitoring Plugins' range syntax (10, 10:, ~:10, 10:20, @10:20). It never hangs:
+    /// postqueue is given --timeout, 10s by default here.
+    #[command(after_help = CHECK_EXAMPLES)]
+    Check(CheckArgs),
+
     /// Try to deliver now: all deferred mail (postqueue -f), or the selected messages
     /// (postqueue -i, one by one)
     #[command(after_help = FLUSH_EXAMPLES)]
@@ -152,6 +161,57 @@ pub enum Command {
     /// Print a shell completion script
     #[command(after_help = COMPLETIONS_EXAMPLES)]
     Completions(CompletionsArgs),
+}
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  postq check                                   the defaults: see the options
+  postq check --warn-messages 500 --crit-messages 5000 --warn-age 6h
+  postq -c /etc/postfix-out check --flood-warn-share 0.3";
+
+/// Thresholds of `check`; the defaults catch a flood at a few hundred messages without
+/// paging on a normal day (README, Monitoring).
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Messages in the queue: WARNING outside RANGE (a bare number N means 0:N)
+    #[arg(long, value_name = "RANGE", default_value = "200")]
+    pub warn_messages: String,
+
+    /// Messages in the queue: CRITICAL outside RANGE
+    #[arg(long, value_name = "RANGE", default_value = "2000")]
+    pub crit_messages: String,
+
+    /// Bytes in the queue: WARNING outside RANGE (none by default)
+    #[arg(long, value_name = "RANGE")]
+    pub warn_bytes: Option<String>,
+
+    /// Bytes in the queue: CRITICAL outside RANGE (none by default)
+    #[arg(long, value_name = "RANGE")]
+    pub crit_bytes: Option<String>,
+
+    /// The oldest message's age: WARNING above DURATION
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration, default_value = "1d")]
+    pub warn_age: i64,
+
+    /// The oldest message's age: CRITICAL above DURATION
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration, default_value = "4d")]
+    pub crit_age: i64,
+
+    /// A flood: one account, sender or sender domain holding more than this share (0-1)...
+    #[arg(long, value_name = "SHARE", default_value_t = 0.5)]
+    pub flood_warn_share: f64,
+
+    /// ...and more than this many messages: WARNING
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub flood_warn_count: u64,
+
+    /// A flood this large is CRITICAL: more than this share...
+    #[arg(long, value_name = "SHARE", default_value_t = 0.8)]
+    pub flood_crit_share: f64,
+
+    /// ...and more than this many messages
+    #[arg(long, value_name = "N", default_value_t = 1000)]
+    pub flood_crit_count: u64,
 }
 
 const RECOVER_EXAMPLES: &str = "\

@@ -49,6 +49,9 @@ pub enum Error {
     /// A JSON document could not be made.
     #[error("writing JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// `check` said what it found (on stdout); the exit status is its state.
+    #[error("check: state {0}")]
+    Check(u8),
     /// Writing to stdout failed; a closed pipe (`postq list | head`) is not an error.
     #[error("writing output: {0}")]
     Output(io::Error),
@@ -91,6 +94,7 @@ impl Error {
             Error::Usage { .. } => 2,
             Error::NotConfirmed { .. } => 3,
             Error::Interrupted => 130,
+            Error::Check(state) => *state,
             Error::Output(err) if err.kind() == io::ErrorKind::BrokenPipe => 0,
             Error::Postfix(_)
             | Error::Input { .. }
@@ -108,6 +112,7 @@ impl Error {
     /// Whether to say nothing at all (a closed pipe).
     pub fn is_silent(&self) -> bool {
         matches!(self, Error::Output(err) if err.kind() == io::ErrorKind::BrokenPipe)
+            || matches!(self, Error::Check(_))
     }
 
     pub fn hint(&self) -> Option<String> {
@@ -131,6 +136,7 @@ impl Error {
             | Error::Json(_)
             | Error::JournalRead { .. }
             | Error::Output(_)
+            | Error::Check(_)
             | Error::Interrupted => None,
             Error::Origin(_) => Some("reading queue files needs root (or the postfix user)".into()),
         }

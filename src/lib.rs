@@ -52,7 +52,11 @@ pub fn run() -> u8 {
         Ok(cli) => cli,
         Err(err) => return report_clap_error(&err),
     };
-    let settings = Settings::resolve(&global_args(&cli), Terminal::detect());
+    let mut settings = Settings::resolve(&global_args(&cli), Terminal::detect());
+    if matches!(cli.command, cli::Command::Check(_)) && cli.global.timeout.is_none() {
+        // A check never hangs, and monitoring systems wait about as long.
+        settings.timeout = std::time::Duration::from_secs(10);
+    }
     signals::watch();
     let postfix = PostfixPrograms::new(settings.config_dir.clone(), settings.timeout);
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
@@ -134,9 +138,32 @@ fn run_command(
     }
 }
 
+/// Whether the command line, even a wrong one, runs `check`.
+fn is_check() -> bool {
+    use clap::CommandFactory;
+    Cli::command()
+        .ignore_errors(true)
+        .try_get_matches()
+        .is_ok_and(|matches| matches.subcommand_name() == Some("check"))
+}
+
 fn report_clap_error(err: &clap::Error) -> u8 {
     use clap::error::ErrorKind;
     let text = err.render().to_string();
+    if is_check()
+        && !matches!(
+            err.kind(),
+            ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+        )
+    {
+        // A monitoring plugin's bad argument is UNKNOWN on stdout, not 2 (CRITICAL).
+        let reason = text.lines().next().unwrap_or_default();
+        let reason = reason.strip_prefix("error: ").unwrap_or(reason);
+        let mut stdout = io::stdout().lock();
+        let _ = writeln!(stdout, "POSTQ UNKNOWN - {reason}");
+        let _ = stdout.flush();
+        return 3;
+    }
     match err.kind() {
         ErrorKind::DisplayHelp => {
             let mut stdout = io::stdout().lock();

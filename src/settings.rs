@@ -106,7 +106,7 @@ impl Settings {
             state_dir: std::env::var_os("POSTQ_STATE_DIR")
                 .filter(|dir| !dir.is_empty())
                 .map_or_else(|| PathBuf::from(STATE_DIR), PathBuf::from),
-            timeout: std::time::Duration::from_secs(global.timeout.max(1) as u64),
+            timeout: std::time::Duration::from_secs(global.timeout.unwrap_or(60).max(1) as u64),
         }
     }
 }

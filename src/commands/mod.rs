@@ -2,6 +2,7 @@
 //! receive, reads the queue through the adapter and writes through the console.
 
 mod act;
+mod check;
 mod flush;
 mod list;
 mod purge;
@@ -56,6 +57,7 @@ pub fn run(command: &Command, ctx: &mut Context<'_>) -> Result<()> {
         Command::Purge(args) => purge::run(ctx, args),
         Command::Recover(args) => recover::run(ctx, args),
         Command::Show(args) => show::run(ctx, args),
+        Command::Check(args) => check::run(ctx, args),
         Command::Flush(args) => flush::run(ctx, args),
         Command::Completions(args) => ctx
             .console

@@ -1,0 +1,409 @@
+//! `postq check`: a monitoring plugin (the Monitoring Plugins development guidelines): one
+//! status line with performance data on stdout, exit 0 OK, 1 WARNING, 2 CRITICAL,
+//! 3 UNKNOWN. Whatever goes wrong (postqueue fails, stalls past --timeout, bad thresholds)
+//! is UNKNOWN with the reason, never a hang and never another exit status.
+
+use std::fmt::Write as _;
+
+use super::Context;
+use crate::cli::CheckArgs;
+use crate::console::report_malformed;
+use crate::error::{Error, Result};
+use crate::postfix::Origins;
+use crate::queue::QueueName;
+use crate::render::{escape_untrusted, format_age, format_count, shell_quote};
+use crate::scan::{parse_threads, scan_parallel};
+use crate::selection::{Selection, Selector};
+use crate::summary::{Aggregator, Grouping, Summary};
+
+/// A state, in the guidelines' order of severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum State {
+    Ok = 0,
+    Warning = 1,
+    Critical = 2,
+    Unknown = 3,
+}
+
+impl State {
+    fn name(self) -> &'static str {
+        match self {
+            State::Ok => "OK",
+            State::Warning => "WARNING",
+            State::Critical => "CRITICAL",
+            State::Unknown => "UNKNOWN",
+        }
+    }
+}
+
+/// A threshold range, as the guidelines write them: `10` (0..10), `10:` (10..), `~:10`
+/// (..10), `10:20`, and `@10:20` (alert inside instead of outside).
+#[derive(Debug, Clone, PartialEq)]
+struct Range {
+    low: Option<f64>,
+    high: Option<f64>,
+    inside: bool,
+    text: String,
+}
+
+impl Range {
+    fn parse(text: &str) -> Option<Range> {
+        let trimmed = text.trim();
+        let (inside, body) = match trimmed.strip_prefix('@') {
+            Some(rest) => (true, rest),
+            None => (false, trimmed),
+        };
+        let number = |s: &str| s.parse::<f64>().ok().filter(|n| n.is_finite());
+        let (low, high) = match body.split_once(':') {
+            None => (Some(0.0), Some(number(body)?)),
+            Some(("~", high)) => (
+                None,
+                if high.is_empty() {
+                    None
+                } else {
+                    Some(number(high)?)
+                },
+            ),
+            Some((low, "")) => (Some(number(low)?), None),
+            Some((low, high)) => (Some(number(low)?), Some(number(high)?)),
+        };
+        if let (Some(low), Some(high)) = (low, high)
+            && low > high
+        {
+            return None;
+        }
+        Some(Range {
+            low,
+            high,
+            inside,
+            text: trimmed.to_string(),
+        })
+    }
+
+    /// Whether `value` raises the alert.
+    fn alerts(&self, value: f64) -> bool {
+        let within =
+            self.low.is_none_or(|low| value >= low) && self.high.is_none_or(|high| value <= high);
+        if self.inside { within } else { !within }
+    }
+}
+
+pub fn run(ctx: &mut Context<'_>, args: &CheckArgs) -> Result<()> {
+    let (state, line) = match check(ctx, args) {
+        Ok(found) => found,
+        Err(err) => {
+            // One line, as the guidelines want: the reason's lines and indents joined.
+            let reason = err
+                .to_string()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            (
+                State::Unknown,
+                format!("POSTQ UNKNOWN - {}", escape_untrusted(&reason)),
+            )
+        }
+    };
+    ctx.console.out.write_all(format!("{line}\n").as_bytes())?;
+    match state {
+        State::Ok => Ok(()),
+        other => Err(Error::Check(other as u8)),
+    }
+}
+
+/// Reads the queue once and weighs it: the state and the line (status | perfdata).
+fn check(ctx: &mut Context<'_>, args: &CheckArgs) -> Result<(State, String)> {
+    let range = |name: &str, text: &str| {
+        Range::parse(text).ok_or_else(|| {
+            Error::usage_with_hint(
+                format!("invalid range '{text}' for --{name}"),
+                "ranges: 10 (0 to 10), 10: (10 and more), ~:10, 10:20, @10:20 (alert inside)",
+            )
+        })
+    };
+    let warn_messages = range("warn-messages", &args.warn_messages)?;
+    let crit_messages = range("crit-messages", &args.crit_messages)?;
+    let warn_bytes = args
+        .warn_bytes
+        .as_deref()
+        .map(|t| range("warn-bytes", t))
+        .transpose()?;
+    let crit_bytes = args
+        .crit_bytes
+        .as_deref()
+        .map(|t| range("crit-bytes", t))
+        .transpose()?;
+
+    // Who floods: by account where the queue files can be read, else by sender.
+    let (origins, degraded) = match ctx.settings.input {
+        Some(_) => (None, Some("a saved listing has no queue files".to_string())),
+        None => match ctx.postfix.origins() {
+            Ok(origins) if origins.count() <= 100_000 => (Some(origins), None),
+            Ok(_) => (None, Some("more than 100,000 messages".to_string())),
+            Err(_) => (
+                None,
+                Some("the queue files are not readable by this user".to_string()),
+            ),
+        },
+    };
+    let mut groupings = vec![Grouping::Queue, Grouping::Sender, Grouping::SenderDomain];
+    if origins.is_some() {
+        groupings.push(Grouping::Origin);
+    }
+    let summary = read(ctx, &groupings, origins.as_deref())?;
+    let now = summary.now;
+    let total = &summary.total;
+    let oldest = total.oldest_age(now);
+
+    let mut state = State::Ok;
+    let mut problems: Vec<String> = Vec::new();
+    let mut raise = |level: State, text: String| {
+        state = state.max(level);
+        problems.push(text);
+    };
+    let count = total.count as f64;
+    if crit_messages.alerts(count) {
+        raise(
+            State::Critical,
+            format!("{} messages", format_count(total.count)),
+        );
+    } else if warn_messages.alerts(count) {
+        raise(
+            State::Warning,
+            format!("{} messages", format_count(total.count)),
+        );
+    }
+    let bytes = total.bytes as f64;
+    if crit_bytes.as_ref().is_some_and(|r| r.alerts(bytes)) {
+        raise(
+            State::Critical,
+            format!("{} bytes", format_count(total.bytes)),
+        );
+    } else if warn_bytes.as_ref().is_some_and(|r| r.alerts(bytes)) {
+        raise(
+            State::Warning,
+            format!("{} bytes", format_count(total.bytes)),
+        );
+    }
+    if total.count > 0 && oldest > args.crit_age {
+        raise(
+            State::Critical,
+            format!("the oldest is {} old", format_age(oldest)),
+        );
+    } else if total.count > 0 && oldest > args.warn_age {
+        raise(
+            State::Warning,
+            format!("the oldest is {} old", format_age(oldest)),
+        );
+    }
+    let flood = flood(&summary, args);
+    if let Some((level, grouping, key, count)) = flood {
+        raise(level, flood_text(&summary, grouping, key, count));
+    }
+
+    let mut line = format!("POSTQ {} - ", state.name());
+    if problems.is_empty() && total.count == 0 {
+        line.push_str("the queue is empty");
+    } else if problems.is_empty() {
+        let _ = write!(
+            line,
+            "{} messages, the oldest {} old",
+            format_count(total.count),
+            format_age(oldest)
+        );
+    } else {
+        line.push_str(&problems.join("; "));
+    }
+    if let Some(why) = &degraded {
+        let _ = write!(line, " (floods by sender: {why})");
+    }
+    if let Some((_, grouping, key, _)) = flood {
+        let _ = write!(
+            line,
+            "; preview its removal: {}",
+            flood_command(ctx, grouping, key)
+        );
+    }
+    line.push_str(" | ");
+    line.push_str(&perfdata(
+        &summary,
+        args,
+        &warn_messages,
+        &crit_messages,
+        oldest,
+    ));
+    Ok((state, line))
+}
+
+/// One pass over the queue, aggregated on every core.
+fn read(
+    ctx: &mut Context<'_>,
+    groupings: &[Grouping],
+    origins: Option<&dyn Origins>,
+) -> Result<Summary> {
+    let everything = Selection::from_args(&Default::default())?;
+    let now = ctx.settings.now;
+    let selector = Selector::new(&everything, now, origins, origins.is_some());
+    let listing = ctx.open_listing()?;
+    let parts: Vec<Aggregator> = (0..parse_threads())
+        .map(|_| Aggregator::new(groupings, now))
+        .collect();
+    let err = &mut *ctx.console.err;
+    let (report, parts) = scan_parallel(
+        listing,
+        parts,
+        |entry| selector.select(entry),
+        |part, line| part.add(&line.entry),
+        |bad| report_malformed(&mut *err, bad),
+    )?;
+    if let Some(err) = report.malformed_error() {
+        return Err(err);
+    }
+    selector.finish()?;
+    let mut parts = parts.into_iter();
+    let mut aggregator = parts
+        .next()
+        .unwrap_or_else(|| Aggregator::new(groupings, now));
+    for part in parts {
+        aggregator.merge(part);
+    }
+    Ok(aggregator.finish())
+}
+
+/// The flood: of the largest source by account (origin, where read), by sender and by
+/// sender domain, the one at the worst level; on a tie the most specific, so the command
+/// given removes the account's mail, not its whole domain's.
+fn flood<'s>(summary: &'s Summary, args: &CheckArgs) -> Option<(State, Grouping, &'s str, u64)> {
+    let total = summary.total.count.max(1);
+    let level = |count: u64| {
+        let share = count as f64 / total as f64;
+        if share > args.flood_crit_share && count > args.flood_crit_count {
+            State::Critical
+        } else if share > args.flood_warn_share && count > args.flood_warn_count {
+            State::Warning
+        } else {
+            State::Ok
+        }
+    };
+    let mut worst: Option<(State, Grouping, &str, u64)> = None;
+    for grouping in [Grouping::Origin, Grouping::Sender, Grouping::SenderDomain] {
+        let Some(top) = summary.grouping(grouping).and_then(|groups| groups.first()) else {
+            continue;
+        };
+        // Mail whose origin could not be read groups under "": not a source.
+        if top.key.is_empty() {
+            continue;
+        }
+        let found = level(top.stats.count);
+        if found > State::Ok && worst.is_none_or(|(level, ..)| found > level) {
+            worst = Some((found, grouping, top.key.as_ref(), top.stats.count));
+        }
+    }
+    worst
+}
+
+/// The flood rule's problem text: who, how much.
+fn flood_text(summary: &Summary, grouping: Grouping, key: &str, count: u64) -> String {
+    let who = match grouping {
+        Grouping::Origin => match key.split_once(':') {
+            Some(("sasl", name)) => format!("the account {}", escape_untrusted(name)),
+            Some(("local", user)) => format!("the local user {}", escape_untrusted(user)),
+            Some((_, ip)) => format!("the client {}", escape_untrusted(ip)),
+            None => escape_untrusted(key).into_owned(),
+        },
+        Grouping::SenderDomain => format!("the sender domain {}", escape_untrusted(key)),
+        _ => format!("the sender {}", escape_untrusted(key)),
+    };
+    let share = count as f64 / summary.total.count.max(1) as f64;
+    format!(
+        "flood: {who} holds {} of {} ({:.0}%)",
+        format_count(count),
+        format_count(summary.total.count),
+        share * 100.0
+    )
+}
+
+/// The command that previews removing the flood, when there is one.
+fn flood_command(ctx: &Context<'_>, grouping: Grouping, key: &str) -> String {
+    let (flag, value) = match grouping {
+        Grouping::Origin => match key.split_once(':') {
+            Some(("sasl", name)) => ("--account", name.to_string()),
+            Some(("client", ip)) => ("--client", ip.to_string()),
+            _ => ("-w", format!("origin == '{key}'")),
+        },
+        Grouping::SenderDomain => ("--from", format!("@{key}")),
+        _ => ("--from", key.to_string()),
+    };
+    let config = ctx
+        .settings
+        .config_dir
+        .as_ref()
+        .map(|dir| format!("-c {} ", shell_quote(&dir.display().to_string())))
+        .unwrap_or_default();
+    format!(
+        "postq {config}delete {flag} {} --dry-run",
+        shell_quote(&value)
+    )
+}
+
+/// `messages=N;w;c;0 bytes=NB;;;0 oldest_age=Ns;w;c;0` and one per queue.
+fn perfdata(
+    summary: &Summary,
+    args: &CheckArgs,
+    warn: &Range,
+    crit: &Range,
+    oldest: i64,
+) -> String {
+    let total = &summary.total;
+    let mut data = format!(
+        "messages={};{};{};0 bytes={}B;{};{};0 oldest_age={}s;{};{};0",
+        total.count,
+        warn.text,
+        crit.text,
+        total.bytes,
+        args.warn_bytes.as_deref().unwrap_or(""),
+        args.crit_bytes.as_deref().unwrap_or(""),
+        oldest,
+        args.warn_age,
+        args.crit_age
+    );
+    let queues = summary.grouping(Grouping::Queue).unwrap_or_default();
+    for queue in QueueName::ALL {
+        let count = queues
+            .iter()
+            .find(|group| &*group.key == queue.as_str())
+            .map_or(0, |group| group.stats.count);
+        let _ = write!(data, " {}={count};;;0", queue.as_str());
+    }
+    data
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_as_the_guidelines_write_them() {
+        // (range, value, alerts)
+        let cases = [
+            ("10", 5.0, false),
+            ("10", 11.0, true),
+            ("10", -1.0, true),
+            ("10:", 9.0, true),
+            ("10:", 10.0, false),
+            ("~:10", -5.0, false),
+            ("~:10", 11.0, true),
+            ("10:20", 15.0, false),
+            ("10:20", 21.0, true),
+            ("@10:20", 15.0, true),
+            ("@10:20", 21.0, false),
+        ];
+        for (text, value, alerts) in cases {
+            let range = Range::parse(text).unwrap();
+            assert_eq!(range.alerts(value), alerts, "{text} {value}");
+        }
+        for bad in ["", "x", "20:10", "1:2:3", "@"] {
+            assert!(Range::parse(bad).is_none(), "{bad}");
+        }
+    }
+}
