@@ -167,7 +167,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__check)
-            opts="-c -h --warn-messages --crit-messages --warn-bytes --crit-bytes --warn-age --crit-age --flood-warn-share --flood-warn-count --flood-crit-share --flood-crit-count --config-dir --timeout --maillog --color --help"
+            opts="-c -h --warn-messages --crit-messages --warn-bytes --crit-bytes --warn-age --crit-age --warn-queue --crit-queue --warn-queue-age --crit-queue-age --flood-warn-share --flood-warn-count --flood-crit-share --flood-crit-count --config-dir --timeout --maillog --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -194,6 +194,22 @@ _postq() {
                     return 0
                     ;;
                 --crit-age)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warn-queue)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --crit-queue)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --warn-queue-age)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --crit-queue-age)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -279,6 +279,10 @@ complete -c postq -n "__fish_postq_using_subcommand check" -l warn-bytes -d 'Byt
 complete -c postq -n "__fish_postq_using_subcommand check" -l crit-bytes -d 'Bytes in the queue: CRITICAL outside RANGE (none by default)' -r
 complete -c postq -n "__fish_postq_using_subcommand check" -l warn-age -d 'The oldest message\'s age: WARNING above DURATION' -r
 complete -c postq -n "__fish_postq_using_subcommand check" -l crit-age -d 'The oldest message\'s age: CRITICAL above DURATION' -r
+complete -c postq -n "__fish_postq_using_subcommand check" -l warn-queue -d 'One queue\'s messages: WARNING outside RANGE, as QUEUE=RANGE (hold=50); repeat it' -r
+complete -c postq -n "__fish_postq_using_subcommand check" -l crit-queue -d 'One queue\'s messages: CRITICAL outside RANGE, as QUEUE=RANGE; repeat it' -r
+complete -c postq -n "__fish_postq_using_subcommand check" -l warn-queue-age -d 'One queue\'s oldest message: WARNING above DURATION, as QUEUE=DURATION (incoming=1h); repeat it' -r
+complete -c postq -n "__fish_postq_using_subcommand check" -l crit-queue-age -d 'One queue\'s oldest message: CRITICAL above DURATION, as QUEUE=DURATION; repeat it' -r
 complete -c postq -n "__fish_postq_using_subcommand check" -l flood-warn-share -d 'A flood: one account, sender or sender domain holding more than this share (0-1)...' -r
 complete -c postq -n "__fish_postq_using_subcommand check" -l flood-warn-count -d '...and more than this many messages: WARNING' -r
 complete -c postq -n "__fish_postq_using_subcommand check" -l flood-crit-share -d 'A flood this large is CRITICAL: more than this share...' -r

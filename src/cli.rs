@@ -197,6 +197,23 @@ pub struct CheckArgs {
     #[arg(long, value_name = "DURATION", value_parser = parse_duration, default_value = "4d")]
     pub crit_age: i64,
 
+    /// One queue's messages: WARNING outside RANGE, as QUEUE=RANGE (hold=50); repeat it
+    #[arg(long, value_name = "QUEUE=RANGE")]
+    pub warn_queue: Vec<String>,
+
+    /// One queue's messages: CRITICAL outside RANGE, as QUEUE=RANGE; repeat it
+    #[arg(long, value_name = "QUEUE=RANGE")]
+    pub crit_queue: Vec<String>,
+
+    /// One queue's oldest message: WARNING above DURATION, as QUEUE=DURATION
+    /// (incoming=1h); repeat it
+    #[arg(long, value_name = "QUEUE=DURATION")]
+    pub warn_queue_age: Vec<String>,
+
+    /// One queue's oldest message: CRITICAL above DURATION, as QUEUE=DURATION; repeat it
+    #[arg(long, value_name = "QUEUE=DURATION")]
+    pub crit_queue_age: Vec<String>,
+
     /// A flood: one account, sender or sender domain holding more than this share (0-1)...
     #[arg(long, value_name = "SHARE", default_value_t = 0.5)]
     pub flood_warn_share: f64,

@@ -13,8 +13,9 @@ use crate::postfix::Origins;
 use crate::queue::QueueName;
 use crate::render::{escape_untrusted, format_age, format_count, shell_quote};
 use crate::scan::{parse_threads, scan_parallel};
+use crate::selection::parse_duration;
 use crate::selection::{Selection, Selector};
-use crate::summary::{Aggregator, Grouping, Summary};
+use crate::summary::{Aggregator, Grouping, Stats, Summary};
 
 /// A state, in the guidelines' order of severity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -134,6 +135,12 @@ fn check(ctx: &mut Context<'_>, args: &CheckArgs) -> Result<(State, String)> {
         .map(|t| range("crit-bytes", t))
         .transpose()?;
 
+    let warn_queue = per_queue("warn-queue", &args.warn_queue, Range::parse)?;
+    let crit_queue = per_queue("crit-queue", &args.crit_queue, Range::parse)?;
+    let age = |text: &str| parse_duration(text).ok();
+    let warn_queue_age = per_queue("warn-queue-age", &args.warn_queue_age, age)?;
+    let crit_queue_age = per_queue("crit-queue-age", &args.crit_queue_age, age)?;
+
     // Who floods: by account where the queue files can be read, else by sender.
     let (origins, degraded) = match ctx.settings.input {
         Some(_) => (None, Some("a saved listing has no queue files".to_string())),
@@ -196,6 +203,32 @@ fn check(ctx: &mut Context<'_>, args: &CheckArgs) -> Result<(State, String)> {
             format!("the oldest is {} old", format_age(oldest)),
         );
     }
+    for queue in QueueName::ALL {
+        let stats = queue_stats(&summary, queue);
+        let (count, name) = (stats.count, queue.as_str());
+        let at = queue.index();
+        if crit_queue[at]
+            .as_ref()
+            .is_some_and(|r| r.alerts(count as f64))
+        {
+            raise(
+                State::Critical,
+                format!("{} in {name}", format_count(count)),
+            );
+        } else if warn_queue[at]
+            .as_ref()
+            .is_some_and(|r| r.alerts(count as f64))
+        {
+            raise(State::Warning, format!("{} in {name}", format_count(count)));
+        }
+        let oldest = stats.oldest_age(now);
+        let text = || format!("the oldest in {name} is {} old", format_age(oldest));
+        if count > 0 && crit_queue_age[at].is_some_and(|limit| oldest > limit) {
+            raise(State::Critical, text());
+        } else if count > 0 && warn_queue_age[at].is_some_and(|limit| oldest > limit) {
+            raise(State::Warning, text());
+        }
+    }
     let flood = flood(&summary, args);
     if let Some((level, grouping, key, count)) = flood {
         raise(level, flood_text(&summary, grouping, key, count));
@@ -225,12 +258,17 @@ fn check(ctx: &mut Context<'_>, args: &CheckArgs) -> Result<(State, String)> {
         );
     }
     line.push_str(" | ");
+    let per_queue = PerQueueThresholds {
+        warn: &warn_queue,
+        crit: &crit_queue,
+        warn_age: &warn_queue_age,
+        crit_age: &crit_queue_age,
+    };
     line.push_str(&perfdata(
         &summary,
         args,
-        &warn_messages,
-        &crit_messages,
-        oldest,
+        (&warn_messages, &crit_messages),
+        &per_queue,
     ));
     Ok((state, line))
 }
@@ -346,13 +384,53 @@ fn flood_command(ctx: &Context<'_>, grouping: Grouping, key: &str) -> String {
     )
 }
 
-/// `messages=N;w;c;0 bytes=NB;;;0 oldest_age=Ns;w;c;0` and one per queue.
+/// Thresholds given per queue, by [`QueueName::index`].
+struct PerQueueThresholds<'a> {
+    warn: &'a [Option<Range>; 5],
+    crit: &'a [Option<Range>; 5],
+    warn_age: &'a [Option<i64>; 5],
+    crit_age: &'a [Option<i64>; 5],
+}
+
+/// `QUEUE=VALUE` options, by queue; a bad one names itself.
+fn per_queue<T>(
+    name: &str,
+    specs: &[String],
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<[Option<T>; 5]> {
+    let mut found: [Option<T>; 5] = Default::default();
+    for spec in specs {
+        let parsed = spec
+            .split_once('=')
+            .and_then(|(queue, value)| Some((QueueName::parse(queue.trim())?, parse(value)?)));
+        let Some((queue, value)) = parsed else {
+            return Err(Error::usage_with_hint(
+                format!("invalid --{name} '{spec}'"),
+                "as QUEUE=VALUE, QUEUE one of maildrop, incoming, active, deferred, hold",
+            ));
+        };
+        found[queue.index()] = Some(value);
+    }
+    Ok(found)
+}
+
+/// One queue's numbers (zero when it is empty).
+fn queue_stats(summary: &Summary, queue: QueueName) -> Stats {
+    summary
+        .grouping(Grouping::Queue)
+        .unwrap_or_default()
+        .iter()
+        .find(|group| &*group.key == queue.as_str())
+        .map_or_else(Stats::default, |group| group.stats)
+}
+
+/// Performance data, in the guidelines' `label=value[UOM];[warn];[crit];[min];[max]`:
+/// totals, then each queue's messages and oldest age (every queue, even when empty).
 fn perfdata(
     summary: &Summary,
     args: &CheckArgs,
-    warn: &Range,
-    crit: &Range,
-    oldest: i64,
+    (warn, crit): (&Range, &Range),
+    per_queue: &PerQueueThresholds<'_>,
 ) -> String {
     let total = &summary.total;
     let mut data = format!(
@@ -363,17 +441,26 @@ fn perfdata(
         total.bytes,
         args.warn_bytes.as_deref().unwrap_or(""),
         args.crit_bytes.as_deref().unwrap_or(""),
-        oldest,
+        total.oldest_age(summary.now),
         args.warn_age,
         args.crit_age
     );
-    let queues = summary.grouping(Grouping::Queue).unwrap_or_default();
+    let text = |range: &Option<Range>| range.as_ref().map_or("", |r| r.text.as_str()).to_string();
+    let seconds = |age: &Option<i64>| age.map_or(String::new(), |s| s.to_string());
     for queue in QueueName::ALL {
-        let count = queues
-            .iter()
-            .find(|group| &*group.key == queue.as_str())
-            .map_or(0, |group| group.stats.count);
-        let _ = write!(data, " {}={count};;;0", queue.as_str());
+        let stats = queue_stats(summary, queue);
+        let at = queue.index();
+        let _ = write!(
+            data,
+            " {name}={};{};{};0 {name}_oldest_age={}s;{};{};0",
+            stats.count,
+            text(&per_queue.warn[at]),
+            text(&per_queue.crit[at]),
+            stats.oldest_age(summary.now),
+            seconds(&per_queue.warn_age[at]),
+            seconds(&per_queue.crit_age[at]),
+            name = queue.as_str(),
+        );
     }
     data
 }

@@ -4,6 +4,7 @@
 //! lists them as ignored, with how to run them.
 
 mod action_postfix;
+mod check_input;
 mod check_postfix;
 mod docs;
 mod list_input;
