@@ -94,11 +94,11 @@ pub fn run(ctx: &mut Context<'_>, args: &CheckArgs) -> Result<()> {
         Ok(found) => found,
         Err(err) => {
             // One line, as the guidelines want: the reason's lines and indents joined.
-            let reason = err
-                .to_string()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let mut reason = err.to_string();
+            if let Some(hint) = err.hint() {
+                reason = format!("{reason}; {hint}");
+            }
+            let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
             (
                 State::Unknown,
                 format!("POSTQ UNKNOWN - {}", escape_untrusted(&reason)),
@@ -135,6 +135,17 @@ fn check(ctx: &mut Context<'_>, args: &CheckArgs) -> Result<(State, String)> {
         .map(|t| range("crit-bytes", t))
         .transpose()?;
 
+    for (name, share) in [
+        ("flood-warn-share", args.flood_warn_share),
+        ("flood-crit-share", args.flood_crit_share),
+    ] {
+        if !(0.0..=1.0).contains(&share) {
+            return Err(Error::usage_with_hint(
+                format!("invalid --{name} '{share}'"),
+                "a share of the queue from 0 to 1, 0.5 is half",
+            ));
+        }
+    }
     let warn_queue = per_queue("warn-queue", &args.warn_queue, Range::parse)?;
     let crit_queue = per_queue("crit-queue", &args.crit_queue, Range::parse)?;
     let age = |text: &str| parse_duration(text).ok();

@@ -103,10 +103,19 @@ fn each_threshold_gives_its_state() {
         let (line, code) = check_calm_and(&extra);
         assert_eq!(code, Some(0), "{extra:?}: {line}");
     }
-    // A bad per-queue threshold is UNKNOWN, naming it.
+    // A bad share or per-queue threshold is UNKNOWN, naming it.
+    let (line, code) = check(&["--flood-warn-share", "50"]);
+    assert_eq!(code, Some(3));
+    assert!(
+        line.starts_with("POSTQ UNKNOWN - invalid --flood-warn-share '50'; "),
+        "{line}"
+    );
     let (line, code) = check(&["--warn-queue", "mailbox=5"]);
     assert_eq!(code, Some(3));
-    assert_eq!(line, "POSTQ UNKNOWN - invalid --warn-queue 'mailbox=5'");
+    assert!(
+        line.starts_with("POSTQ UNKNOWN - invalid --warn-queue 'mailbox=5'; "),
+        "{line}"
+    );
 }
 
 #[test]
