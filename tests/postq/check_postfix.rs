@@ -171,3 +171,27 @@ fn check_is_unknown_when_it_cannot_tell() {
         stdout_of(&output)
     );
 }
+
+#[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix as root: run scripts/test"
+)]
+fn check_is_critical_when_postfix_is_stopped() {
+    let sandbox = Sandbox::new();
+    let (line, code) = check(&sandbox, &[]);
+    assert_eq!(code, Some(0), "{line}");
+    assert!(
+        line.starts_with("POSTQ OK - the queue is empty | "),
+        "{line}"
+    );
+
+    // As root, postqueue still reads the stopped instance's queue: known, but not moving.
+    sandbox.stop();
+    let (line, code) = check(&sandbox, &[]);
+    assert_eq!(code, Some(2), "{line}");
+    assert!(
+        line.starts_with("POSTQ CRITICAL - Postfix is not running"),
+        "{line}"
+    );
+}
