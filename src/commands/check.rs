@@ -6,16 +6,15 @@
 use std::fmt::Write as _;
 
 use super::Context;
+use super::summarize::summarize;
 use crate::cli::CheckArgs;
-use crate::console::report_malformed;
 use crate::error::{Error, Result};
 use crate::postfix::Origins;
 use crate::queue::QueueName;
 use crate::render::{escape_untrusted, format_age, format_count, shell_quote};
-use crate::scan::{parse_threads, scan_parallel};
+use crate::selection::Selection;
 use crate::selection::parse_duration;
-use crate::selection::{Selection, Selector};
-use crate::summary::{Aggregator, Grouping, Stats, Summary};
+use crate::summary::{Grouping, Stats, Summary};
 
 /// A state, in the guidelines' order of severity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -292,39 +291,18 @@ fn check(ctx: &mut Context<'_>, args: &CheckArgs) -> Result<(State, String)> {
     Ok((state, line))
 }
 
-/// One pass over the queue, aggregated on every core; with postqueue's warnings.
+/// One pass over the whole queue, as `summary` makes it; with postqueue's warnings.
 fn read(
     ctx: &mut Context<'_>,
     groupings: &[Grouping],
     origins: Option<&dyn Origins>,
 ) -> Result<(Summary, Vec<String>)> {
     let everything = Selection::from_args(&Default::default())?;
-    let now = ctx.settings.now;
-    let selector = Selector::new(&everything, now, origins, origins.is_some());
-    let listing = ctx.open_listing()?;
-    let parts: Vec<Aggregator> = (0..parse_threads())
-        .map(|_| Aggregator::new(groupings, now))
-        .collect();
-    let err = &mut *ctx.console.err;
-    let (report, parts) = scan_parallel(
-        listing,
-        parts,
-        |entry| selector.select(entry),
-        |part, line| part.add(&line.entry),
-        |bad| report_malformed(&mut *err, bad),
-    )?;
+    let (report, summary) = summarize(ctx, &everything, groupings, origins)?;
     if let Some(err) = report.malformed_error() {
         return Err(err);
     }
-    selector.finish()?;
-    let mut parts = parts.into_iter();
-    let mut aggregator = parts
-        .next()
-        .unwrap_or_else(|| Aggregator::new(groupings, now));
-    for part in parts {
-        aggregator.merge(part);
-    }
-    Ok((aggregator.finish(), report.warnings))
+    Ok((summary, report.warnings))
 }
 
 /// The flood: of the largest source by account (origin, where read), by sender and by

@@ -62,7 +62,7 @@ pub fn run(ctx: &mut Context<'_>, args: &SummaryArgs) -> Result<()> {
 }
 
 /// One pass over the listing on every core, each part aggregated apart and merged.
-fn summarize(
+pub(super) fn summarize(
     ctx: &mut Context<'_>,
     selection: &Selection,
     groupings: &[Grouping],
