@@ -37,6 +37,9 @@ _postq() {
             postq,list)
                 cmd="postq__subcmd__list"
                 ;;
+            postq,metrics)
+                cmd="postq__subcmd__metrics"
+                ;;
             postq,purge)
                 cmd="postq__subcmd__purge"
                 ;;
@@ -76,6 +79,9 @@ _postq() {
             postq__subcmd__help,list)
                 cmd="postq__subcmd__help__subcmd__list"
                 ;;
+            postq__subcmd__help,metrics)
+                cmd="postq__subcmd__help__subcmd__metrics"
+                ;;
             postq__subcmd__help,purge)
                 cmd="postq__subcmd__help__subcmd__purge"
                 ;;
@@ -101,7 +107,7 @@ _postq() {
 
     case "${cmd}" in
         postq)
-            opts="-c -h -V --config-dir --input --timeout --maillog --color --help --version list summary delete hold release requeue purge show recover check flush completions help"
+            opts="-c -h -V --config-dir --input --timeout --maillog --color --help --version list summary delete hold release requeue purge show recover check metrics flush completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -589,7 +595,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__help)
-            opts="list summary delete hold release requeue purge show recover check flush completions help"
+            opts="list summary delete hold release requeue purge show recover check metrics flush completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -687,6 +693,20 @@ _postq() {
             return 0
             ;;
         postq__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postq__subcmd__help__subcmd__metrics)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1024,6 +1044,65 @@ _postq() {
                     return 0
                     ;;
                 -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-dir)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --maillog)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        postq__subcmd__metrics)
+            opts="-c -h --textfile --top --openmetrics --config-dir --timeout --maillog --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --textfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --top)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

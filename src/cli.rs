@@ -153,6 +153,17 @@ pub enum Command {
     #[command(after_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
 
+    /// Prometheus metrics: each queue's messages, bytes and ages, and who floods it
+    ///
+    /// Gauges only, in the Prometheus text format (--openmetrics for OpenMetrics): per
+    /// queue (every queue, even when empty) messages, bytes, the oldest message's age and
+    /// messages per age bucket (qshape's); the largest senders, sender domains and origins
+    /// (where the queue files can be read) as labelled series, at most --top each; how long
+    /// the listing took and whether it succeeded. With --textfile DIR it writes
+    /// DIR/postq.prom atomically, for node_exporter's textfile collector.
+    #[command(after_help = METRICS_EXAMPLES)]
+    Metrics(MetricsArgs),
+
     /// Try to deliver now: all deferred mail (postqueue -f), or the selected messages
     /// (postqueue -i, one by one)
     #[command(after_help = FLUSH_EXAMPLES)]
@@ -168,6 +179,30 @@ Examples:
   postq check                                   the defaults: see the options
   postq check --warn-messages 500 --crit-messages 5000 --warn-age 6h
   postq -c /etc/postfix-out check --flood-warn-share 0.3";
+
+const METRICS_EXAMPLES: &str = "\
+Examples:
+  postq metrics                                 print them
+  postq metrics --textfile /var/lib/prometheus/node-exporter
+                                                for node_exporter (Debian's directory)
+  postq metrics --top 20 --openmetrics";
+
+#[derive(Debug, Args)]
+pub struct MetricsArgs {
+    /// Write DIR/postq.prom (a temporary file renamed into place) instead of stdout; on a
+    /// failed listing the file still says so (postq_listing_success 0)
+    #[arg(long, value_name = "DIR")]
+    pub textfile: Option<PathBuf>,
+
+    /// Series for the N largest senders, sender domains and origins each (0 to 100)
+    #[arg(long, value_name = "N", default_value_t = 10,
+          value_parser = clap::value_parser!(u16).range(0..=100))]
+    pub top: u16,
+
+    /// The OpenMetrics text format instead of Prometheus's (ends with "# EOF")
+    #[arg(long)]
+    pub openmetrics: bool,
+}
 
 /// Thresholds of `check`; the defaults catch a flood at a few hundred messages without
 /// paging on a normal day (README, Monitoring).

@@ -52,6 +52,9 @@ pub enum Error {
     /// `check` said what it found (on stdout); the exit status is its state.
     #[error("check: state {0}")]
     Check(u8),
+    /// The metrics could not be written to node_exporter's textfile directory.
+    #[error("cannot write the metrics file {}: {source}", path.display())]
+    Textfile { path: PathBuf, source: io::Error },
     /// Writing to stdout failed; a closed pipe (`postq list | head`) is not an error.
     #[error("writing output: {0}")]
     Output(io::Error),
@@ -105,6 +108,7 @@ impl Error {
             | Error::Journal { .. }
             | Error::JournalRead { .. }
             | Error::Origin(_)
+            | Error::Textfile { .. }
             | Error::Output(_) => 1,
         }
     }
@@ -128,6 +132,11 @@ impl Error {
             Error::MalformedLines { .. } => None,
             Error::Journal { .. } => Some(
                 "actions need root (as postsuper does); POSTQ_STATE_DIR names another directory for journals"
+                    .into(),
+            ),
+            Error::Textfile { .. } => Some(
+                "--textfile names an existing directory postq may write to (node_exporter's \
+                 --collector.textfile.directory)"
                     .into(),
             ),
             Error::Input { .. }

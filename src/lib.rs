@@ -53,9 +53,14 @@ pub fn run() -> u8 {
         Err(err) => return report_clap_error(&err),
     };
     let mut settings = Settings::resolve(&global_args(&cli), Terminal::detect());
-    if matches!(cli.command, cli::Command::Check(_)) && cli.global.timeout.is_none() {
-        // A check never hangs, and monitoring systems wait about as long.
-        settings.timeout = std::time::Duration::from_secs(10);
+    if cli.global.timeout.is_none() {
+        // A check never hangs, and monitoring systems wait about as long; metrics run
+        // every minute.
+        match cli.command {
+            cli::Command::Check(_) => settings.timeout = std::time::Duration::from_secs(10),
+            cli::Command::Metrics(_) => settings.timeout = std::time::Duration::from_secs(30),
+            _ => {}
+        }
     }
     signals::watch();
     let postfix = PostfixPrograms::new(settings.config_dir.clone(), settings.timeout);

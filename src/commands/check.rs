@@ -152,16 +152,9 @@ fn check(ctx: &mut Context<'_>, args: &CheckArgs) -> Result<(State, String)> {
     let crit_queue_age = per_queue("crit-queue-age", &args.crit_queue_age, age)?;
 
     // Who floods: by account where the queue files can be read, else by sender.
-    let (origins, degraded) = match ctx.settings.input {
-        Some(_) => (None, Some("a saved listing has no queue files".to_string())),
-        None => match ctx.postfix.origins() {
-            Ok(origins) if origins.count() <= 100_000 => (Some(origins), None),
-            Ok(_) => (None, Some("more than 100,000 messages".to_string())),
-            Err(_) => (
-                None,
-                Some("the queue files are not readable by this user".to_string()),
-            ),
-        },
+    let (origins, degraded) = match ctx.origins_if_cheap() {
+        Ok(origins) => (Some(origins), None),
+        Err(why) => (None, Some(why.briefly())),
     };
     let mut groupings = vec![Grouping::Queue, Grouping::Sender, Grouping::SenderDomain];
     if origins.is_some() {
@@ -180,7 +173,7 @@ fn check(ctx: &mut Context<'_>, args: &CheckArgs) -> Result<(State, String)> {
     };
     // As root with Postfix stopped, postqueue reads the queue files itself and only warns:
     // the queue is known, but nothing leaves it.
-    if warnings.iter().any(|w| w.contains("Mail system is down")) {
+    if super::metrics::postfix_down(&warnings) {
         raise(
             State::Critical,
             "Postfix is not running (postqueue read the queue directly)".to_string(),

@@ -5,6 +5,7 @@ mod act;
 mod check;
 mod flush;
 mod list;
+mod metrics;
 mod purge;
 mod recover;
 mod show;
@@ -27,6 +28,34 @@ use crate::render::{format_age, plural, shell_quote};
 use crate::scan::{Repeats, scan_queue};
 use crate::selection::{Selection, Selector};
 use crate::settings::{Input, Settings};
+
+/// Up to this many messages, reading who sent every message goes with a summary or a check
+/// by itself (about a second per 100,000 here: docs/performance.md).
+const ORIGINS_BY_ITSELF: usize = 100_000;
+
+/// Why who sent each message was not read.
+enum Unread {
+    /// A saved listing (--input) has no queue files.
+    SavedListing,
+    /// More messages than [`ORIGINS_BY_ITSELF`].
+    TooMany(usize),
+    /// The queue files cannot be read by this user (the error).
+    NotReadable(String),
+}
+
+impl Unread {
+    /// Said in a line: what `check` and `metrics` say when they group by sender instead.
+    fn briefly(&self) -> String {
+        match self {
+            Unread::SavedListing => "a saved listing has no queue files".into(),
+            Unread::TooMany(_) => format!(
+                "more than {} messages",
+                crate::render::format_count(ORIGINS_BY_ITSELF as u64)
+            ),
+            Unread::NotReadable(_) => "the queue files are not readable by this user".into(),
+        }
+    }
+}
 
 /// The queue files to read origins from, when something needs them.
 type QueueOrigins = Option<Box<dyn Origins>>;
@@ -58,6 +87,7 @@ pub fn run(command: &Command, ctx: &mut Context<'_>) -> Result<()> {
         Command::Recover(args) => recover::run(ctx, args),
         Command::Show(args) => show::run(ctx, args),
         Command::Check(args) => check::run(ctx, args),
+        Command::Metrics(args) => metrics::run(ctx, args),
         Command::Flush(args) => flush::run(ctx, args),
         Command::Completions(args) => ctx
             .console
@@ -213,7 +243,19 @@ impl Context<'_> {
         Ok(Some(Box::new(LoggedOrigins { files, log })))
     }
 
-    /// Progress of reading origins, on a terminal.
+    /// The queue files when reading who sent every message is cheap (a live queue, readable
+    /// by this user, at most [`ORIGINS_BY_ITSELF`] messages), or why they are left unread.
+    fn origins_if_cheap(&self) -> std::result::Result<Box<dyn Origins>, Unread> {
+        if self.settings.input.is_some() {
+            return Err(Unread::SavedListing);
+        }
+        match self.postfix.origins() {
+            Ok(origins) if origins.count() <= ORIGINS_BY_ITSELF => Ok(origins),
+            Ok(origins) => Err(Unread::TooMany(origins.count())),
+            Err(err) => Err(Unread::NotReadable(err.to_string())),
+        }
+    }
+
     /// Progress of a read, on a terminal: origins read where they are, else the listing.
     fn progress(&self, selector: &Selector<'_>) -> Progress {
         let terminal = self.settings.terminal.stderr;

@@ -1,6 +1,6 @@
 //! `postq summary`: the shape of the queue in one streaming pass, and the culprit named.
 
-use super::{Context, QueueOrigins};
+use super::{Context, QueueOrigins, Unread};
 use crate::cli::SummaryArgs;
 use crate::console::report_malformed;
 use crate::error::Result;
@@ -100,10 +100,6 @@ pub(super) fn summarize(
     Ok((report, aggregator.finish()))
 }
 
-/// Up to this many messages, the full summary reads who sent them by itself (about a second
-/// per 100,000 here: docs/performance.md).
-const ORIGINS_BY_ITSELF: usize = 100_000;
-
 /// The queue files to read origins from, or why the full summary does without them.
 fn origins_for(
     ctx: &mut Context<'_>,
@@ -119,18 +115,17 @@ fn origins_for(
         return Ok((None, None));
     } else if args.no_origin {
         "--no-origin".to_string()
-    } else if ctx.settings.input.is_some() {
-        "a saved listing (--input) has no queue files".to_string()
     } else {
-        match ctx.postfix.origins() {
-            Ok(origins) if origins.count() <= ORIGINS_BY_ITSELF => {
-                return Ok((Some(origins), None));
-            }
-            Ok(origins) => format!(
+        match ctx.origins_if_cheap() {
+            Ok(origins) => return Ok((Some(origins), None)),
+            Err(Unread::SavedListing) => "a saved listing (--input) has no queue files".into(),
+            Err(Unread::TooMany(count)) => format!(
                 "{} messages; give --origin to read them (a few seconds a 100,000)",
-                format_count(origins.count() as u64)
+                format_count(count as u64)
             ),
-            Err(err) => format!("the queue files cannot be read ({err}); run postq as root"),
+            Err(Unread::NotReadable(err)) => {
+                format!("the queue files cannot be read ({err}); run postq as root")
+            }
         }
     };
     Ok((None, Some(why)))

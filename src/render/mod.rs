@@ -1,6 +1,7 @@
 //! Rendering: values to text for people (tables, previews, reports) and programs (JSON).
 
 mod action_text;
+mod exposition;
 mod list_table;
 mod outcome_json;
 mod summary_json;
@@ -11,6 +12,7 @@ pub use action_text::{
     PREVIEW_SENDERS, render_nothing_to_do, render_preview, render_report, render_senders,
     render_still_queued,
 };
+pub use exposition::Exposition;
 pub use list_table::{ListRow, TableLayout, TableWriter, write_list_table};
 pub use outcome_json::render_outcome_json;
 pub use summary_json::render_summary_json;

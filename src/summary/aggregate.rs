@@ -225,6 +225,8 @@ pub struct Aggregator {
     total: Stats,
     queues: [Stats; 5],
     ages: [Stats; BUCKET_COUNT],
+    /// Messages per queue per age bucket (qshape's table).
+    queue_ages: [[u64; BUCKET_COUNT]; 5],
     queue_wanted: bool,
     age_wanted: bool,
     senders: Option<Groups>,
@@ -254,6 +256,10 @@ pub struct Summary {
     pub total: Stats,
     /// Per age bucket, in bucket order.
     pub ages: [Stats; BUCKET_COUNT],
+    /// Per queue (in [`QueueName::ALL`]'s order), every queue even when empty.
+    pub queues: [Stats; 5],
+    /// Per queue, messages per age bucket.
+    pub queue_ages: [[u64; BUCKET_COUNT]; 5],
     /// Per grouping: its groups (all of them, largest first).
     pub groupings: Vec<(Grouping, Vec<Group>)>,
     /// Per origin (with the origin grouping): distinct (senders, clients), up to
@@ -313,6 +319,7 @@ impl Aggregator {
             total: Stats::default(),
             queues: [Stats::default(); 5],
             ages: [Stats::default(); BUCKET_COUNT],
+            queue_ages: [[0; BUCKET_COUNT]; 5],
             queue_wanted: wants(Grouping::Queue),
             age_wanted: wants(Grouping::Age),
             senders: wants(Grouping::Sender).then(|| Groups::new(false)),
@@ -340,6 +347,7 @@ impl Aggregator {
         self.queues[entry.queue.index()].add_message(entry);
         let bucket = age_bucket(entry.age(self.now));
         self.ages[bucket].add_message(entry);
+        self.queue_ages[entry.queue.index()][bucket] += 1;
         let all = entry.recipients.len() as u64;
         // The sender lower-cased once serves both groupings.
         lower_into(&entry.sender, &mut self.key);
@@ -414,6 +422,11 @@ impl Aggregator {
         for (mine, theirs) in self.ages.iter_mut().zip(&other.ages) {
             mine.merge(theirs);
         }
+        for (mine, theirs) in self.queue_ages.iter_mut().zip(&other.queue_ages) {
+            for (slot, count) in mine.iter_mut().zip(theirs) {
+                *slot += count;
+            }
+        }
         let pairs = [
             (&mut self.senders, other.senders),
             (&mut self.sender_domains, other.sender_domains),
@@ -484,6 +497,8 @@ impl Aggregator {
             now: self.now,
             total: self.total,
             ages: self.ages,
+            queues: self.queues,
+            queue_ages: self.queue_ages,
             groupings,
             spread: self
                 .spread

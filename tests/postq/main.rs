@@ -9,6 +9,7 @@ mod check_postfix;
 mod docs;
 mod list_input;
 mod list_postfix;
+mod metrics_postfix;
 mod moving_postfix;
 mod origin_postfix;
 mod prompt_postfix;
