@@ -42,6 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Release what an interrupted action left on hold, or finish its delete')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'A monitoring plugin: the queue''s size, age and floods against thresholds')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Prometheus metrics: each queue''s messages, bytes and ages, and who floods it')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'A live view for an incident: counts per queue and their change, mail in and out per minute, who grows fastest')
             [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Try to deliver now: all deferred mail (postqueue -f), or the selected messages (postqueue -i, one by one)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -335,6 +336,18 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'postq;watch' {
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'How often to read the queue again (at least 1s)')
+            [CompletionResult]::new('--top', '--top', [CompletionResultType]::ParameterName, 'How many of the fastest-growing accounts or senders to show (0 to 50)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)')
+            [CompletionResult]::new('--maillog', '--maillog', [CompletionResultType]::ParameterName, 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'postq;flush' {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly (<user@example.com> too), @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive. Repeat it or separate with commas: any of them')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Envelope sender: user@example.com exactly (<user@example.com> too), @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive. Repeat it or separate with commas: any of them')
@@ -388,6 +401,7 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Release what an interrupted action left on hold, or finish its delete')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'A monitoring plugin: the queue''s size, age and floods against thresholds')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Prometheus metrics: each queue''s messages, bytes and ages, and who floods it')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'A live view for an incident: counts per queue and their change, mail in and out per minute, who grows fastest')
             [CompletionResult]::new('flush', 'flush', [CompletionResultType]::ParameterValue, 'Try to deliver now: all deferred mail (postqueue -f), or the selected messages (postqueue -i, one by one)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -424,6 +438,9 @@ Register-ArgumentCompleter -Native -CommandName 'postq' -ScriptBlock {
             break
         }
         'postq;help;metrics' {
+            break
+        }
+        'postq;help;watch' {
             break
         }
         'postq;help;flush' {

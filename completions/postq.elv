@@ -39,6 +39,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand recover 'Release what an interrupted action left on hold, or finish its delete'
             cand check 'A monitoring plugin: the queue''s size, age and floods against thresholds'
             cand metrics 'Prometheus metrics: each queue''s messages, bytes and ages, and who floods it'
+            cand watch 'A live view for an incident: counts per queue and their change, mail in and out per minute, who grows fastest'
             cand flush 'Try to deliver now: all deferred mail (postqueue -f), or the selected messages (postqueue -i, one by one)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -320,6 +321,17 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'postq;watch'= {
+            cand --interval 'How often to read the queue again (at least 1s)'
+            cand --top 'How many of the fastest-growing accounts or senders to show (0 to 50)'
+            cand -c 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
+            cand --config-dir 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)'
+            cand --timeout 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)'
+            cand --maillog 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with'
+            cand --color 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'postq;flush'= {
             cand -f 'Envelope sender: user@example.com exactly (<user@example.com> too), @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive. Repeat it or separate with commas: any of them'
             cand --from 'Envelope sender: user@example.com exactly (<user@example.com> too), @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive. Repeat it or separate with commas: any of them'
@@ -371,6 +383,7 @@ set edit:completion:arg-completer[postq] = {|@words|
             cand recover 'Release what an interrupted action left on hold, or finish its delete'
             cand check 'A monitoring plugin: the queue''s size, age and floods against thresholds'
             cand metrics 'Prometheus metrics: each queue''s messages, bytes and ages, and who floods it'
+            cand watch 'A live view for an incident: counts per queue and their change, mail in and out per minute, who grows fastest'
             cand flush 'Try to deliver now: all deferred mail (postqueue -f), or the selected messages (postqueue -i, one by one)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -396,6 +409,8 @@ set edit:completion:arg-completer[postq] = {|@words|
         &'postq;help;check'= {
         }
         &'postq;help;metrics'= {
+        }
+        &'postq;help;watch'= {
         }
         &'postq;help;flush'= {
         }

@@ -164,6 +164,17 @@ pub enum Command {
     #[command(after_help = METRICS_EXAMPLES)]
     Metrics(MetricsArgs),
 
+    /// A live view for an incident: counts per queue and their change, mail in and out per
+    /// minute, who grows fastest
+    ///
+    /// On a terminal, a full screen refreshed every --interval (never sooner than the last
+    /// listing took: postqueue is not kept busy); q, Esc or Ctrl-C quits and leaves the
+    /// terminal as it was. Otherwise (a pipe, a log), one line per reading. Who grows
+    /// fastest is by account where the queue files can be read (root, at most 100,000
+    /// messages), else by sender.
+    #[command(after_help = WATCH_EXAMPLES)]
+    Watch(WatchArgs),
+
     /// Try to deliver now: all deferred mail (postqueue -f), or the selected messages
     /// (postqueue -i, one by one)
     #[command(after_help = FLUSH_EXAMPLES)]
@@ -186,6 +197,24 @@ Examples:
   postq metrics --textfile /var/lib/prometheus/node-exporter
                                                 for node_exporter (Debian's directory)
   postq metrics --top 20 --openmetrics";
+
+const WATCH_EXAMPLES: &str = "\
+Examples:
+  postq watch                                   every 5 seconds; q quits
+  postq watch --interval 30s >> /var/log/postq-watch.log
+                                                one line per reading";
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// How often to read the queue again (at least 1s)
+    #[arg(long, value_name = "DURATION", default_value = "5s")]
+    pub interval: String,
+
+    /// How many of the fastest-growing accounts or senders to show (0 to 50)
+    #[arg(long, value_name = "N", default_value_t = 5,
+          value_parser = clap::value_parser!(u16).range(0..=50))]
+    pub top: u16,
+}
 
 #[derive(Debug, Args)]
 pub struct MetricsArgs {

@@ -27,6 +27,8 @@ struct Watcher {
     next_child: AtomicU64,
     /// What to tell the user when an action is stopped at once.
     recover: Mutex<Option<String>>,
+    /// What to put back before exiting on a signal (watch's terminal).
+    restore: Mutex<Option<Stop>>,
 }
 
 static WATCHER: OnceLock<Watcher> = OnceLock::new();
@@ -69,6 +71,9 @@ impl Watcher {
                 recover.unwrap_or_else(|| "run: postq recover".into())
             );
         } else {
+            if let Some(restore) = self.restore.lock().ok().and_then(|mut r| r.take()) {
+                restore();
+            }
             let _ = writeln!(stderr, "\npostq: interrupted: nothing more was done");
         }
         std::process::exit(130);
@@ -108,6 +113,16 @@ pub fn child(stop: Stop) -> Child {
         children.push((id, stop));
     }
     Child { id: Some(id) }
+}
+
+/// What a signal that stops postq puts back first (the terminal watch changed); `None`
+/// once it is put back.
+pub fn restore_on_exit(restore: Option<Stop>) {
+    if let Some(watcher) = WATCHER.get()
+        && let Ok(mut slot) = watcher.restore.lock()
+    {
+        *slot = restore;
+    }
 }
 
 /// Runs an action's steps with signals counted: `work` gets the flag the first signal

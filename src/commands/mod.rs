@@ -10,6 +10,7 @@ mod purge;
 mod recover;
 mod show;
 mod summarize;
+mod watch;
 
 use std::fs::File;
 use std::io;
@@ -88,6 +89,7 @@ pub fn run(command: &Command, ctx: &mut Context<'_>) -> Result<()> {
         Command::Show(args) => show::run(ctx, args),
         Command::Check(args) => check::run(ctx, args),
         Command::Metrics(args) => metrics::run(ctx, args),
+        Command::Watch(args) => watch::run(ctx, args),
         Command::Flush(args) => flush::run(ctx, args),
         Command::Completions(args) => ctx
             .console

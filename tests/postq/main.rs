@@ -17,6 +17,7 @@ mod select_input;
 mod show_flush_postfix;
 mod summary_input;
 mod support;
+mod watch_postfix;
 
 /// In CI the real-Postfix tests are never left out.
 #[test]
