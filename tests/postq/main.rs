@@ -12,6 +12,7 @@ mod list_postfix;
 mod metrics_postfix;
 mod moving_postfix;
 mod origin_postfix;
+mod package_postfix;
 mod prompt_postfix;
 mod select_input;
 mod show_flush_postfix;
