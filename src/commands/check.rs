@@ -291,7 +291,8 @@ fn read(
     origins: Option<&dyn Origins>,
 ) -> Result<(Summary, Vec<String>)> {
     let everything = Selection::from_args(&Default::default())?;
-    let (report, summary) = summarize(ctx, &everything, groupings, origins)?;
+    // The flood rule weighs the largest source of each grouping.
+    let (report, summary) = summarize(ctx, &everything, groupings, origins, 1)?;
     if let Some(err) = report.malformed_error() {
         return Err(err);
     }

@@ -27,7 +27,8 @@ pub fn run(ctx: &mut Context<'_>, args: &MetricsArgs) -> Result<()> {
         groupings.push(Grouping::Origin);
     }
     let everything = Selection::from_args(&Default::default())?;
-    let read = summarize(ctx, &everything, &groupings, origins.as_deref()).and_then(
+    let top = usize::from(args.top);
+    let read = summarize(ctx, &everything, &groupings, origins.as_deref(), top).and_then(
         |(report, summary)| match report.malformed_error() {
             Some(err) => Err(err),
             None => Ok(Reading {

@@ -26,7 +26,8 @@ pub fn run(ctx: &mut Context<'_>, args: &SummaryArgs) -> Result<()> {
         }
         None => Grouping::DEFAULT.to_vec(),
     };
-    let (report, mut summary) = summarize(ctx, &selection, &groupings, origins.as_deref())?;
+    let (report, mut summary) =
+        summarize(ctx, &selection, &groupings, origins.as_deref(), usize::MAX)?;
     summary.origins_not_read = not_read;
     let settings = ctx.settings;
     let console = &mut ctx.console;
@@ -61,12 +62,14 @@ pub fn run(ctx: &mut Context<'_>, args: &SummaryArgs) -> Result<()> {
     }
 }
 
-/// One pass over the listing on every core, each part aggregated apart and merged.
+/// One pass over the listing on every core, each part aggregated apart and merged; the
+/// `top` largest groups of each grouping kept.
 pub(super) fn summarize(
     ctx: &mut Context<'_>,
     selection: &Selection,
     groupings: &[Grouping],
     origins: Option<&dyn Origins>,
+    top: usize,
 ) -> Result<(ScanReport, Summary)> {
     let wanted = groupings.iter().any(|grouping| grouping.needs_origin());
     let now = ctx.settings.now;
@@ -97,7 +100,7 @@ pub(super) fn summarize(
     }
     let gone = selector.finish()?;
     ctx.note_gone(gone);
-    Ok((report, aggregator.finish()))
+    Ok((report, aggregator.finish_top(top)))
 }
 
 /// The queue files to read origins from, or why the full summary does without them.

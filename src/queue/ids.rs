@@ -3,11 +3,14 @@
 
 use hashbrown::HashSet;
 
-/// Queue IDs are `[A-Za-z0-9_]`: 63 symbols, 6 bits each, so an ID of up to 21 characters
-/// packs exactly into a u128 (16 bytes, no heap). Longer IDs, which Postfix allows but never
-/// makes, go into a set of strings.
+/// Short queue IDs (Postfix's default) are upper-case hex of at most 15 digits: with their
+/// length, they pack exactly into a u64 (8 bytes: half the memory of a 1M-message queue's
+/// set). Other IDs are `[A-Za-z0-9_]`: 63 symbols, 6 bits each, so an ID of up to 21
+/// characters packs exactly into a u128 (16 bytes, no heap). Longer IDs, which Postfix
+/// allows but never makes, go into a set of strings.
 #[derive(Debug, Default)]
 pub struct IdSet {
+    hex: HashSet<u64>,
     packed: HashSet<u128>,
     long: HashSet<Box<str>>,
 }
@@ -21,6 +24,9 @@ impl IdSet {
 
     /// Adds `id`; returns false when it was there already.
     pub fn insert(&mut self, id: &str) -> bool {
+        if let Some(key) = pack_hex(id) {
+            return self.hex.insert(key);
+        }
         match pack(id) {
             Some(key) => self.packed.insert(key),
             None => {
@@ -32,6 +38,23 @@ impl IdSet {
             }
         }
     }
+}
+
+/// The length in the top 4 bits, the digits below: "0A" and "A" stay apart.
+fn pack_hex(id: &str) -> Option<u64> {
+    if id.is_empty() || id.len() > 15 {
+        return None;
+    }
+    let mut key = 0u64;
+    for byte in id.bytes() {
+        let digit = match byte {
+            b'0'..=b'9' => byte - b'0',
+            b'A'..=b'F' => byte - b'A' + 10,
+            _ => return None,
+        };
+        key = (key << 4) | u64::from(digit);
+    }
+    Some(key | ((id.len() as u64) << 60))
 }
 
 fn pack(id: &str) -> Option<u128> {
@@ -65,6 +88,11 @@ mod tests {
         for id in [
             "85f4b98c0f4",
             "085F4B98C0F4",
+            "0085F4B98C0F4",
+            "FFFFFFFFFFFFFFF",
+            "0FFFFFFFFFFFFFFF",
+            "A",
+            "0A",
             "4Jgt2V6BKNz1xy5",
             "a_b",
             "ab_",

@@ -135,20 +135,57 @@ pub struct Group {
     pub example: Option<Box<str>>,
     /// Per age bucket (sender domains only, for the histogram).
     pub histogram: Vec<u64>,
+}
+
+/// A group while counting, under its key in the map. Small: a queue of forged senders has
+/// hundreds of thousands of them (docs/performance.md).
+#[derive(Debug)]
+struct Slot {
+    stats: Stats,
     /// The last message counted, so a message with several recipients counts once.
     last_message: u64,
+    /// The example and the histogram, where kept (most groupings keep neither).
+    extra: Option<Box<Extra>>,
 }
 
 #[derive(Debug, Default)]
+struct Extra {
+    example: Option<Box<str>>,
+    histogram: Vec<u64>,
+}
+
+/// The groups of one grouping. A parallel scan counts in parts, one map each; merging only
+/// gathers the maps, and the groups are summed across them when they are sorted: one
+/// merged map of a queue of forged senders would hold them all once more.
+#[derive(Debug, Default)]
 struct Groups {
-    map: HashMap<Box<str>, Group>,
+    /// Counting goes into the first; merged parts follow.
+    parts: Vec<HashMap<Box<str>, Slot>>,
     histograms: bool,
+}
+
+impl Slot {
+    fn merge(&mut self, other: Slot) {
+        self.stats.merge(&other.stats);
+        match (&mut self.extra, other.extra) {
+            (Some(mine), Some(theirs)) => {
+                if mine.example.is_none() {
+                    mine.example = theirs.example;
+                }
+                for (count, theirs) in mine.histogram.iter_mut().zip(&theirs.histogram) {
+                    *count += theirs;
+                }
+            }
+            (mine @ None, theirs) => *mine = theirs,
+            (Some(_), None) => {}
+        }
+    }
 }
 
 impl Groups {
     fn new(histograms: bool) -> Groups {
         Groups {
-            map: HashMap::new(),
+            parts: vec![HashMap::new()],
             histograms,
         }
     }
@@ -163,57 +200,78 @@ impl Groups {
         bucket: usize,
         example: Option<&str>,
     ) {
-        let group = match self.map.get_mut(key) {
-            Some(group) => group,
+        let histograms = self.histograms;
+        let map = &mut self.parts[0];
+        let slot = match map.get_mut(key) {
+            Some(slot) => slot,
             None => {
-                let group = Group {
-                    key: key.into(),
+                let extra = (histograms || example.is_some()).then(|| {
+                    Box::new(Extra {
+                        example: example.map(Into::into),
+                        histogram: if histograms {
+                            vec![0; BUCKET_COUNT]
+                        } else {
+                            Vec::new()
+                        },
+                    })
+                });
+                let slot = Slot {
                     stats: Stats::default(),
-                    example: example.map(Into::into),
-                    histogram: if self.histograms {
-                        vec![0; BUCKET_COUNT]
-                    } else {
-                        Vec::new()
-                    },
                     last_message: u64::MAX,
+                    extra,
                 };
-                self.map.entry(key.into()).or_insert(group)
+                map.entry(key.into()).or_insert(slot)
             }
         };
-        group.stats.recipients += recipients;
-        if group.last_message != message {
-            group.last_message = message;
-            group.stats.add(entry);
-            if let Some(slot) = group.histogram.get_mut(bucket) {
-                *slot += 1;
+        slot.stats.recipients += recipients;
+        if slot.last_message != message {
+            slot.last_message = message;
+            slot.stats.add(entry);
+            if let Some(count) = slot
+                .extra
+                .as_mut()
+                .and_then(|extra| extra.histogram.get_mut(bucket))
+            {
+                *count += 1;
             }
         }
     }
 
     /// Adds another part's groups (a parallel scan aggregates in parts).
     fn merge(&mut self, other: Groups) {
-        for (key, group) in other.map {
-            match self.map.get_mut(&key) {
-                Some(mine) => {
-                    mine.stats.merge(&group.stats);
-                    if mine.example.is_none() {
-                        mine.example = group.example;
-                    }
-                    for (slot, count) in mine.histogram.iter_mut().zip(&group.histogram) {
-                        *slot += count;
-                    }
-                }
-                None => {
-                    self.map.insert(key, group);
-                }
-            }
-        }
+        self.parts.extend(other.parts);
     }
 
-    /// Largest first: by count, then bytes, then key.
-    fn sorted(self) -> Vec<Group> {
-        let mut groups: Vec<Group> = self.map.into_values().collect();
+    /// The `top` largest, largest first: by count, then bytes, then key. Each key is summed
+    /// across the parts (taken out of the later ones), and only about `2 * top` groups are
+    /// held at a time, so a check of a queue of forged senders copies none of them.
+    fn sorted(self, top: usize) -> Vec<Group> {
+        let mut groups: Vec<Group> = Vec::new();
+        let mut parts = self.parts.into_iter();
+        while let Some(part) = parts.next() {
+            let mut later: Vec<_> = parts.collect();
+            for (key, mut slot) in part {
+                for other in &mut later {
+                    if let Some(theirs) = other.remove(&key) {
+                        slot.merge(theirs);
+                    }
+                }
+                let extra = slot.extra.map(|extra| *extra).unwrap_or_default();
+                groups.push(Group {
+                    key,
+                    stats: slot.stats,
+                    example: extra.example,
+                    histogram: extra.histogram,
+                });
+                if groups.len() >= top.saturating_mul(2).max(64) {
+                    sort_groups(&mut groups);
+                    groups.truncate(top);
+                }
+            }
+            parts = later.into_iter();
+        }
         sort_groups(&mut groups);
+        groups.truncate(top);
         groups
     }
 }
@@ -450,7 +508,15 @@ impl Aggregator {
         }
     }
 
+    /// The summary, every group of every grouping.
     pub fn finish(self) -> Summary {
+        self.finish_top(usize::MAX)
+    }
+
+    /// The summary with the `top` largest groups (at least 1) of each grouping by key; the
+    /// queues and age buckets whole.
+    pub fn finish_top(self, top: usize) -> Summary {
+        let top = top.max(1);
         let mut groupings = Vec::new();
         let stats_groups = |stats: &[Stats], label: &dyn Fn(usize) -> String| -> Vec<Group> {
             stats
@@ -462,7 +528,6 @@ impl Aggregator {
                     stats: *s,
                     example: None,
                     histogram: Vec::new(),
-                    last_message: 0,
                 })
                 .collect()
         };
@@ -485,7 +550,7 @@ impl Aggregator {
         ];
         for (grouping, groups) in maps {
             if let Some(groups) = groups {
-                groupings.push((grouping, groups.sorted()));
+                groupings.push((grouping, groups.sorted(top)));
             }
         }
         if self.age_wanted {
@@ -746,15 +811,21 @@ mod tests {
     fn aggregating_in_parts_and_merging_gives_the_same_summary() {
         let lines = sample();
         let whole = summarize(&lines, &Grouping::DEFAULT);
-        for split in 0..=lines.len() {
-            let mut first = Aggregator::new(&Grouping::DEFAULT, NOW);
-            let mut second = Aggregator::new(&Grouping::DEFAULT, NOW);
+        // Three parts: every line goes to one, by its place against two split points.
+        for (split, top) in (0..=lines.len()).zip([usize::MAX, 1, 2].into_iter().cycle()) {
+            let mut parts: Vec<Aggregator> = (0..3)
+                .map(|_| Aggregator::new(&Grouping::DEFAULT, NOW))
+                .collect();
             for (i, l) in lines.iter().enumerate() {
-                let part = if i < split { &mut first } else { &mut second };
-                part.add(&parse_line(1, l).unwrap().entry);
+                let part = if i < split { 0 } else { 1 + i % 2 };
+                parts[part].add(&parse_line(1, l).unwrap().entry);
             }
-            first.merge(second);
-            let merged = first.finish();
+            let mut parts = parts.into_iter();
+            let mut first = parts.next().unwrap();
+            for part in parts {
+                first.merge(part);
+            }
+            let merged = first.finish_top(top);
             assert_eq!(merged.total, whole.total);
             assert_eq!(merged.ages, whole.ages);
             for (grouping, groups) in &whole.groupings {
@@ -765,10 +836,16 @@ mod tests {
                         .map(|g| (g.key.to_string(), g.stats, g.histogram.clone()))
                         .collect::<Vec<_>>()
                 };
+                // Queues and age buckets are few, and kept whole.
+                let kept = match grouping {
+                    Grouping::Queue | Grouping::Age => usize::MAX,
+                    _ => top,
+                };
+                let expected = &groups[..groups.len().min(kept)];
                 assert_eq!(
                     shape(theirs),
-                    shape(groups),
-                    "{grouping:?} split at {split}"
+                    shape(expected),
+                    "{grouping:?} split at {split}, top {top}"
                 );
             }
         }
