@@ -9,7 +9,7 @@ use super::Context;
 use super::summarize::summarize;
 use crate::cli::CheckArgs;
 use crate::error::{Error, Result};
-use crate::postfix::Origins;
+use crate::postfix::{Origins, Sampled};
 use crate::queue::QueueName;
 use crate::render::{escape_untrusted, format_age, format_count, shell_quote};
 use crate::selection::Selection;
@@ -152,7 +152,7 @@ fn check(ctx: &mut Context<'_>, args: &CheckArgs) -> Result<(State, String)> {
     let crit_queue_age = per_queue("crit-queue-age", &args.crit_queue_age, age)?;
 
     // Who floods: by account where the queue files can be read, else by sender.
-    let (origins, degraded) = match ctx.origins_if_cheap() {
+    let (origins, degraded) = match ctx.sampled_origins() {
         Ok(origins) => (Some(origins), None),
         Err(why) => (None, Some(why.briefly())),
     };
@@ -160,7 +160,16 @@ fn check(ctx: &mut Context<'_>, args: &CheckArgs) -> Result<(State, String)> {
     if origins.is_some() {
         groupings.push(Grouping::Origin);
     }
-    let (summary, warnings) = read(ctx, &groupings, origins.as_deref())?;
+    let (summary, warnings) = read(
+        ctx,
+        &groupings,
+        origins.as_ref().map(|origins| origins as &dyn Origins),
+    )?;
+    // Accounts weighed in a sample: how many messages it read.
+    let sample = origins
+        .as_ref()
+        .filter(|origins| !origins.is_whole())
+        .map(Sampled::found);
     let now = summary.now;
     let total = &summary.total;
     let oldest = total.oldest_age(now);
@@ -240,9 +249,9 @@ fn check(ctx: &mut Context<'_>, args: &CheckArgs) -> Result<(State, String)> {
             raise(State::Warning, text());
         }
     }
-    let flood = flood(&summary, args);
-    if let Some((level, grouping, key, count)) = flood {
-        raise(level, flood_text(&summary, grouping, key, count));
+    let flood = flood(&summary, args, sample);
+    if let Some(flood) = &flood {
+        raise(flood.level, flood.text(&summary));
     }
 
     let mut line = format!("POSTQ {} - ", state.name());
@@ -261,11 +270,11 @@ fn check(ctx: &mut Context<'_>, args: &CheckArgs) -> Result<(State, String)> {
     if let Some(why) = &degraded {
         let _ = write!(line, " (floods by sender: {why})");
     }
-    if let Some((_, grouping, key, _)) = flood {
+    if let Some(flood) = &flood {
         let _ = write!(
             line,
             "; preview its removal: {}",
-            flood_command(ctx, grouping, key)
+            flood_command(ctx, flood.grouping, flood.key)
         );
     }
     line.push_str(" | ");
@@ -299,22 +308,25 @@ fn read(
     Ok((summary, report.warnings))
 }
 
+/// One source holding too much of the queue.
+struct Flood<'s> {
+    level: State,
+    grouping: Grouping,
+    key: &'s str,
+    /// Its messages (estimated from the sample when there is one).
+    count: u64,
+    share: f64,
+    /// The messages whose origin was read, when only a sample was.
+    sample: Option<u64>,
+}
+
 /// The flood: of the largest source by account (origin, where read), by sender and by
 /// sender domain, the one at the worst level; on a tie the most specific, so the command
-/// given removes the account's mail, not its whole domain's.
-fn flood<'s>(summary: &'s Summary, args: &CheckArgs) -> Option<(State, Grouping, &'s str, u64)> {
-    let total = summary.total.count.max(1);
-    let level = |count: u64| {
-        let share = count as f64 / total as f64;
-        if share > args.flood_crit_share && count > args.flood_crit_count {
-            State::Critical
-        } else if share > args.flood_warn_share && count > args.flood_warn_count {
-            State::Warning
-        } else {
-            State::Ok
-        }
-    };
-    let mut worst: Option<(State, Grouping, &str, u64)> = None;
+/// given removes the account's mail, not its whole domain's. Accounts read in a `sample`
+/// (of that many messages) are weighed by their share of it.
+fn flood<'s>(summary: &'s Summary, args: &CheckArgs, sample: Option<u64>) -> Option<Flood<'s>> {
+    let total = summary.total.count;
+    let mut worst: Option<Flood<'s>> = None;
     for grouping in [Grouping::Origin, Grouping::Sender, Grouping::SenderDomain] {
         let Some(top) = summary.grouping(grouping).and_then(|groups| groups.first()) else {
             continue;
@@ -323,33 +335,65 @@ fn flood<'s>(summary: &'s Summary, args: &CheckArgs) -> Option<(State, Grouping,
         if top.key.is_empty() {
             continue;
         }
-        let found = level(top.stats.count);
-        if found > State::Ok && worst.is_none_or(|(level, ..)| found > level) {
-            worst = Some((found, grouping, top.key.as_ref(), top.stats.count));
+        let sample = sample.filter(|_| grouping == Grouping::Origin);
+        let (count, share) = match sample {
+            Some(read) => {
+                let share = top.stats.count as f64 / read.max(1) as f64;
+                ((share * total as f64).round() as u64, share)
+            }
+            None => (
+                top.stats.count,
+                top.stats.count as f64 / total.max(1) as f64,
+            ),
+        };
+        let level = if share > args.flood_crit_share && count > args.flood_crit_count {
+            State::Critical
+        } else if share > args.flood_warn_share && count > args.flood_warn_count {
+            State::Warning
+        } else {
+            State::Ok
+        };
+        if level > State::Ok && worst.as_ref().is_none_or(|worst| level > worst.level) {
+            worst = Some(Flood {
+                level,
+                grouping,
+                key: &top.key,
+                count,
+                share,
+                sample,
+            });
         }
     }
     worst
 }
 
-/// The flood rule's problem text: who, how much.
-fn flood_text(summary: &Summary, grouping: Grouping, key: &str, count: u64) -> String {
-    let who = match grouping {
-        Grouping::Origin => match key.split_once(':') {
-            Some(("sasl", name)) => format!("the account {}", escape_untrusted(name)),
-            Some(("local", user)) => format!("the local user {}", escape_untrusted(user)),
-            Some((_, ip)) => format!("the client {}", escape_untrusted(ip)),
-            None => escape_untrusted(key).into_owned(),
-        },
-        Grouping::SenderDomain => format!("the sender domain {}", escape_untrusted(key)),
-        _ => format!("the sender {}", escape_untrusted(key)),
-    };
-    let share = count as f64 / summary.total.count.max(1) as f64;
-    format!(
-        "flood: {who} holds {} of {} ({:.0}%)",
-        format_count(count),
-        format_count(summary.total.count),
-        share * 100.0
-    )
+impl Flood<'_> {
+    /// The flood rule's problem text: who, how much.
+    fn text(&self, summary: &Summary) -> String {
+        let key = self.key;
+        let who = match self.grouping {
+            Grouping::Origin => match key.split_once(':') {
+                Some(("sasl", name)) => format!("the account {}", escape_untrusted(name)),
+                Some(("local", user)) => format!("the local user {}", escape_untrusted(user)),
+                Some((_, ip)) => format!("the client {}", escape_untrusted(ip)),
+                None => escape_untrusted(key).into_owned(),
+            },
+            Grouping::SenderDomain => format!("the sender domain {}", escape_untrusted(key)),
+            _ => format!("the sender {}", escape_untrusted(key)),
+        };
+        let total = format_count(summary.total.count);
+        let percent = self.share * 100.0;
+        match self.sample {
+            Some(read) => format!(
+                "flood: {who} holds about {percent:.0}% of {total} (a sample of {} queue files read)",
+                format_count(read)
+            ),
+            None => format!(
+                "flood: {who} holds {} of {total} ({percent:.0}%)",
+                format_count(self.count)
+            ),
+        }
+    }
 }
 
 /// The command that previews removing the flood, when there is one.
@@ -483,5 +527,53 @@ mod tests {
         for bad in ["", "x", "20:10", "1:2:3", "@"] {
             assert!(Range::parse(bad).is_none(), "{bad}");
         }
+    }
+
+    /// 1,000 messages under forged senders; the origins of 100 of them read: 90 from one
+    /// account.
+    fn sampled_queue() -> Summary {
+        use crate::queue::{Origin, parse_line};
+        use crate::summary::Aggregator;
+        let groupings = [Grouping::Origin, Grouping::Sender, Grouping::SenderDomain];
+        let mut aggregator = Aggregator::new(&groupings, 1_000);
+        for n in 0..1_000 {
+            let line = format!(
+                r#"{{"queue_name": "deferred", "queue_id": "A{n}", "arrival_time": 900, "message_size": 10, "sender": "s{n}@d{n}.example", "recipients": []}}"#
+            );
+            let mut parsed = parse_line(1, &line).unwrap();
+            if n % 10 == 0 {
+                let account = if n < 900 {
+                    "bad@customer.example"
+                } else {
+                    "good"
+                };
+                parsed.entry.origin = Some(Box::new(Origin {
+                    sasl_username: Some(account.into()),
+                    ..Origin::default()
+                }));
+            }
+            aggregator.add(&parsed.entry);
+        }
+        aggregator.finish()
+    }
+
+    #[test]
+    fn accounts_read_in_a_sample_are_weighed_by_their_share_of_it() {
+        let cli = <crate::cli::Cli as clap::Parser>::try_parse_from(["postq", "check"]).unwrap();
+        let crate::cli::Command::Check(args) = cli.command else {
+            unreachable!()
+        };
+        let summary = sampled_queue();
+        // 90 of the 100 read: about 900 of 1,000, past the warning's 50% and 100 messages.
+        let found = flood(&summary, &args, Some(100)).unwrap();
+        assert_eq!(found.level, State::Warning);
+        assert_eq!(found.key, "sasl:bad@customer.example");
+        assert_eq!(found.count, 900);
+        assert_eq!(
+            found.text(&summary),
+            "flood: the account bad@customer.example holds about 90% of 1,000 (a sample of 100 queue files read)"
+        );
+        // Counted as if every file had been read, the 90 would be 9%: no flood.
+        assert!(flood(&summary, &args, None).is_none());
     }
 }

@@ -11,34 +11,42 @@ use super::Context;
 use super::summarize::summarize;
 use crate::cli::MetricsArgs;
 use crate::error::{Error, Result};
+use crate::postfix::Origins;
 use crate::queue::QueueName;
 use crate::render::Exposition;
 use crate::selection::Selection;
-use crate::summary::{BUCKET_COUNT, Grouping, Summary, bucket_label};
+use crate::summary::{BUCKET_COUNT, Group, Grouping, Summary, bucket_label};
 
 /// The file in `--textfile DIR` (node_exporter reads `*.prom`).
 const TEXTFILE: &str = "postq.prom";
 
 pub fn run(ctx: &mut Context<'_>, args: &MetricsArgs) -> Result<()> {
     let started = Instant::now();
-    let origins = ctx.origins_if_cheap().ok();
+    let origins = ctx.sampled_origins().ok();
     let mut groupings = vec![Grouping::Sender, Grouping::SenderDomain];
     if origins.is_some() {
         groupings.push(Grouping::Origin);
     }
     let everything = Selection::from_args(&Default::default())?;
     let top = usize::from(args.top);
-    let read = summarize(ctx, &everything, &groupings, origins.as_deref(), top).and_then(
-        |(report, summary)| match report.malformed_error() {
-            Some(err) => Err(err),
-            None => Ok(Reading {
-                summary,
-                postfix_down: postfix_down(&report.warnings),
-                took: started.elapsed().as_secs_f64(),
-                origins_read: origins.is_some(),
-            }),
-        },
-    );
+    let read = summarize(
+        ctx,
+        &everything,
+        &groupings,
+        origins.as_ref().map(|origins| origins as &dyn Origins),
+        top,
+    )
+    .and_then(|(report, summary)| match report.malformed_error() {
+        Some(err) => Err(err),
+        None => Ok(Reading {
+            summary,
+            postfix_down: postfix_down(&report.warnings),
+            took: started.elapsed().as_secs_f64(),
+            origins: origins
+                .as_ref()
+                .map(|origins| (origins.found(), origins.is_whole())),
+        }),
+    });
     let text = match &read {
         Ok(reading) => exposition(Some(reading), args),
         Err(_) => exposition(None, args),
@@ -57,7 +65,8 @@ struct Reading {
     postfix_down: bool,
     /// Seconds the listing and weighing took.
     took: f64,
-    origins_read: bool,
+    /// Origins read: of how many messages, and whether of every one (else a sample).
+    origins: Option<(u64, bool)>,
 }
 
 /// The metrics of one reading (`None`: the listing failed).
@@ -138,33 +147,73 @@ fn exposition(reading: Option<&Reading>, args: &MetricsArgs) -> String {
             "domain",
             "Messages of the largest sender domains, all queues (at most --top series).",
         ),
-        (
-            Grouping::Origin,
-            "postq_top_origin_messages",
-            "origin",
-            "Messages of the largest origins read from the queue files: sasl:ACCOUNT, \
-             local:USER or client:IP (at most --top series; none when postq_origins_read is 0).",
-        ),
     ];
     for (grouping, name, label, help) in tops {
         out.gauge(name, help);
-        let groups = summary.grouping(grouping).unwrap_or_default();
-        // Mail whose origin could not be read groups under "": not a source.
-        for group in groups
-            .iter()
-            .filter(|group| !group.key.is_empty())
-            .take(usize::from(args.top))
-        {
+        for group in top_groups(summary, grouping, args.top) {
             out.sample(name, &[(label, &group.key)], group.stats.count as f64);
         }
     }
+    origin_gauges(&mut out, reading, args.top);
+    out.finish()
+}
+
+/// The largest `top` groups of a grouping, without mail whose origin could not be read
+/// (grouped under "": not a source).
+fn top_groups(summary: &Summary, grouping: Grouping, top: u16) -> impl Iterator<Item = &Group> {
+    summary
+        .grouping(grouping)
+        .unwrap_or_default()
+        .iter()
+        .filter(|group| !group.key.is_empty())
+        .take(usize::from(top))
+}
+
+/// Who sent the mail, from the queue files: exact counts when every file was read, shares
+/// of the sample otherwise.
+fn origin_gauges(out: &mut Exposition, reading: &Reading, top: u16) {
+    let (read, whole) = reading.origins.unwrap_or((0, false));
     out.gauge(
         "postq_origins_read",
-        "Whether who sent each message was read from the queue files (needs root, at most \
-         100,000 messages).",
+        "Whether who sent the messages was read from the queue files (needs root).",
     );
-    out.sample("postq_origins_read", &[], f64::from(reading.origins_read));
-    out.finish()
+    out.sample(
+        "postq_origins_read",
+        &[],
+        f64::from(reading.origins.is_some()),
+    );
+    out.gauge(
+        "postq_origins_read_messages",
+        "Messages whose queue file was read for who sent them: every one up to 10,000 \
+         messages, else a sample of about 10,000.",
+    );
+    out.sample("postq_origins_read_messages", &[], read as f64);
+    let origins: Vec<&Group> = top_groups(&reading.summary, Grouping::Origin, top).collect();
+    out.gauge(
+        "postq_top_origin_share",
+        "Share (0 to 1) of the messages read that the largest origins sent: sasl:ACCOUNT, \
+         local:USER or client:IP (at most --top series).",
+    );
+    for group in &origins {
+        let share = group.stats.count as f64 / read.max(1) as f64;
+        out.sample(
+            "postq_top_origin_share",
+            &[("origin", &group.key)],
+            (share * 10_000.0).round() / 10_000.0,
+        );
+    }
+    out.gauge(
+        "postq_top_origin_messages",
+        "Messages of the largest origins, when every queue file was read (10,000 messages \
+         or fewer; else see postq_top_origin_share).",
+    );
+    for group in origins.iter().filter(|_| whole) {
+        out.sample(
+            "postq_top_origin_messages",
+            &[("origin", &group.key)],
+            group.stats.count as f64,
+        );
+    }
 }
 
 /// As root with Postfix stopped, postqueue reads the queue files itself and only warns.
@@ -225,7 +274,7 @@ mod tests {
             summary,
             postfix_down: false,
             took: 0.25,
-            origins_read: false,
+            origins: None,
         }
     }
 

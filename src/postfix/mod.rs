@@ -8,6 +8,7 @@ mod maillog;
 mod postsuper;
 mod programs;
 mod queue_file;
+mod sample;
 
 use std::io::Read;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -19,6 +20,7 @@ pub use maillog::{LoggedOrigins, read_maillog};
 pub use postsuper::{Operation, PostsuperLine, parse_postsuper_line};
 pub use programs::{DEFAULT_TIMEOUT, PostfixPrograms};
 pub use queue_file::{OriginRead, Origins, QueueFiles};
+pub use sample::Sampled;
 
 use crate::queue::QueueName;
 

@@ -23,6 +23,8 @@ pub enum OriginRead {
     /// The message left the queue before it was read (delivered, expired, deleted).
     Gone,
     Failed(io::Error),
+    /// Not read: outside the sample being read (monitoring).
+    Skipped,
 }
 
 /// Origins of the messages in the queue: the real files, or a test's.
@@ -36,7 +38,9 @@ pub trait Origins: Sync {
 /// The queue files of one instance, found by one walk of its queue directories.
 pub struct QueueFiles {
     root: PathBuf,
-    paths: HashMap<Box<str>, PathBuf>,
+    /// Each message's directory, as an index into `dirs` (one allocation a message, not two).
+    paths: HashMap<Box<str>, u32>,
+    dirs: Vec<PathBuf>,
 }
 
 /// The queues that hold messages, as directories of `queue_directory`.
@@ -53,14 +57,43 @@ impl QueueFiles {
     /// levels of subdirectories). A directory that cannot be read is an error: reading
     /// origins needs root, or the postfix user.
     pub fn walk(root: &Path) -> io::Result<QueueFiles> {
-        let mut paths = HashMap::new();
-        for queue in QUEUES {
-            walk_dir(&root.join(queue.as_str()), 0, &mut paths)?;
-        }
-        Ok(QueueFiles {
+        let mut files = QueueFiles {
             root: root.to_path_buf(),
-            paths,
-        })
+            paths: HashMap::new(),
+            dirs: Vec::new(),
+        };
+        for queue in QUEUES {
+            files.walk_dir(root.join(queue.as_str()), 0)?;
+        }
+        Ok(files)
+    }
+
+    fn walk_dir(&mut self, dir: PathBuf, depth: u32) -> io::Result<()> {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(err) => {
+                return Err(io::Error::new(
+                    err.kind(),
+                    format!("{}: {err}", dir.display()),
+                ));
+            }
+        };
+        let index = self.dirs.len() as u32;
+        self.dirs.push(dir);
+        for entry in entries.flatten() {
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() && depth < 2 {
+                self.walk_dir(entry.path(), depth + 1)?;
+            } else if kind.is_file()
+                && let Some(name) = entry.file_name().to_str()
+            {
+                self.paths.insert(name.into(), index);
+            }
+        }
+        Ok(())
     }
 
     /// Where a message's file is now, looked for in every queue (it moved since the walk).
@@ -79,32 +112,6 @@ impl QueueFiles {
     }
 }
 
-fn walk_dir(dir: &Path, depth: u32, paths: &mut HashMap<Box<str>, PathBuf>) -> io::Result<()> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(err) => {
-            return Err(io::Error::new(
-                err.kind(),
-                format!("{}: {err}", dir.display()),
-            ));
-        }
-    };
-    for entry in entries.flatten() {
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if kind.is_dir() && depth < 2 {
-            walk_dir(&entry.path(), depth + 1, paths)?;
-        } else if kind.is_file()
-            && let Some(name) = entry.file_name().to_str()
-        {
-            paths.insert(name.into(), entry.path());
-        }
-    }
-    Ok(())
-}
-
 impl Origins for QueueFiles {
     fn count(&self) -> usize {
         self.paths.len()
@@ -113,7 +120,10 @@ impl Origins for QueueFiles {
     fn origin(&self, id: &str, queue: QueueName) -> OriginRead {
         // Where the walk found it; a message moves between queues while postq reads, so
         // it is looked for again before it counts as gone.
-        let mut path = self.paths.get(id).cloned();
+        let mut path = self
+            .paths
+            .get(id)
+            .map(|&dir| self.dirs[dir as usize].join(id));
         for _ in 0..3 {
             let Some(candidate) = path.take().or_else(|| self.find(id)) else {
                 return OriginRead::Gone;

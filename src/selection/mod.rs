@@ -268,6 +268,7 @@ impl<'a> Selector<'a> {
                 }
                 return false;
             }
+            OriginRead::Skipped => {}
         }
         self.selection.filter.matches(entry, self.now)
     }

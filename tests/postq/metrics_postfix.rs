@@ -77,8 +77,13 @@ fn metrics_pass_promtool_and_count_what_list_counts() {
             "{queue}: {text}"
         );
     }
-    // Root reads who sent each message: the account leads the origins.
+    // Root reads who sent each message (every one: fewer than 10,000): the account leads.
     assert_eq!(value(&text, "postq_origins_read"), Some(1.0));
+    let total: f64 = ["maildrop", "incoming", "active", "deferred", "hold"]
+        .iter()
+        .map(|queue| count(sandbox, &["--queue", queue]))
+        .sum();
+    assert_eq!(value(&text, "postq_origins_read_messages"), Some(total));
     let spam = count(sandbox, &["--from", COMPROMISED]);
     assert_eq!(
         value(
@@ -88,6 +93,12 @@ fn metrics_pass_promtool_and_count_what_list_counts() {
         Some(spam),
         "{text}"
     );
+    let share = value(
+        &text,
+        &format!("postq_top_origin_share{{origin=\"sasl:{COMPROMISED}\"}}"),
+    )
+    .unwrap();
+    assert!((share - spam / total).abs() < 0.0001, "{share}");
     assert_eq!(value(&text, "postq_listing_success"), Some(1.0));
 }
 
