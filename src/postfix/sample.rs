@@ -45,7 +45,7 @@ impl Origins for Sampled {
         if self.one_in > 1 {
             let mut hasher = DefaultHasher::new();
             id.hash(&mut hasher);
-            if hasher.finish() % self.one_in != 0 {
+            if !hasher.finish().is_multiple_of(self.one_in) {
                 return OriginRead::Skipped;
             }
         }
