@@ -3,6 +3,7 @@
 //! number of distinct keys, not with the number of messages.
 
 use hashbrown::HashMap;
+use hashbrown::hash_map::EntryRef;
 
 use super::reason::normalize_reason;
 use crate::queue::{QueueEntry, QueueName, domain_of, is_null_address};
@@ -202,26 +203,26 @@ impl Groups {
     ) {
         let histograms = self.histograms;
         let map = &mut self.parts[0];
-        let slot = match map.get_mut(key) {
-            Some(slot) => slot,
-            None => {
-                let extra = (histograms || example.is_some()).then(|| {
-                    Box::new(Extra {
-                        example: example.map(Into::into),
-                        histogram: if histograms {
-                            vec![0; BUCKET_COUNT]
-                        } else {
-                            Vec::new()
-                        },
-                    })
-                });
-                let slot = Slot {
+        // One lookup; the key is copied only when it is new.
+        let slot = match map.entry_ref(key) {
+            EntryRef::Occupied(slot) => slot.into_mut(),
+            EntryRef::Vacant(vacant) => vacant.insert_with_key(
+                key.into(),
+                Slot {
                     stats: Stats::default(),
                     last_message: u64::MAX,
-                    extra,
-                };
-                map.entry(key.into()).or_insert(slot)
-            }
+                    extra: (histograms || example.is_some()).then(|| {
+                        Box::new(Extra {
+                            example: example.map(Into::into),
+                            histogram: if histograms {
+                                vec![0; BUCKET_COUNT]
+                            } else {
+                                Vec::new()
+                            },
+                        })
+                    }),
+                },
+            ),
         };
         slot.stats.recipients += recipients;
         if slot.last_message != message {

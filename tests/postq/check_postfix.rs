@@ -177,21 +177,21 @@ fn check_is_unknown_when_it_cannot_tell() {
     not(feature = "real-postfix"),
     ignore = "starts Postfix as root: run scripts/test"
 )]
-fn check_is_critical_when_postfix_is_stopped() {
+fn check_is_unknown_when_postfix_is_stopped() {
     let sandbox = Sandbox::new();
+    sandbox.fill(3, "steady@example.org");
     let (line, code) = check(&sandbox, &[]);
     assert_eq!(code, Some(0), "{line}");
-    assert!(
-        line.starts_with("POSTQ OK - the queue is empty | "),
-        "{line}"
-    );
+    assert!(line.starts_with("POSTQ OK - 3 messages"), "{line}");
 
-    // As root, postqueue still reads the stopped instance's queue: known, but not moving.
+    // As root, postqueue still reads the stopped instance's queue files: UNKNOWN, saying
+    // why, with what the files hold as performance data.
     sandbox.stop();
     let (line, code) = check(&sandbox, &[]);
-    assert_eq!(code, Some(2), "{line}");
+    assert_eq!(code, Some(3), "{line}");
     assert!(
-        line.starts_with("POSTQ CRITICAL - Postfix is not running"),
+        line.starts_with("POSTQ UNKNOWN - Postfix is not running"),
         "{line}"
     );
+    assert!(line.contains(" | messages=3;200;2000;0 "), "{line}");
 }
