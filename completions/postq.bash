@@ -113,7 +113,7 @@ _postq() {
 
     case "${cmd}" in
         postq)
-            opts="-c -h -V --config-dir --input --timeout --maillog --color --help --version list summary delete hold release requeue purge show recover check metrics watch flush completions help"
+            opts="-c -h -V --config-dir --input --timeout --maillog --host --hosts --instance --parallel --color --help --version list summary delete hold release requeue purge show recover check metrics watch flush completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -167,6 +167,33 @@ _postq() {
                     fi
                     return 0
                     ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -179,7 +206,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__check)
-            opts="-c -h --warn-messages --crit-messages --warn-bytes --crit-bytes --warn-age --crit-age --warn-queue --crit-queue --warn-queue-age --crit-queue-age --flood-warn-share --flood-warn-count --flood-crit-share --flood-crit-count --config-dir --timeout --maillog --color --help"
+            opts="-c -h --warn-messages --crit-messages --warn-bytes --crit-bytes --warn-age --crit-age --warn-queue --crit-queue --warn-queue-age --crit-queue-age --flood-warn-share --flood-warn-count --flood-crit-share --flood-crit-count --config-dir --timeout --maillog --host --hosts --instance --parallel --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -274,6 +301,33 @@ _postq() {
                     fi
                     return 0
                     ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -286,7 +340,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__completions)
-            opts="-c -h --config-dir --timeout --maillog --color --help bash elvish fish powershell zsh"
+            opts="-c -h --config-dir --timeout --maillog --host --hosts --instance --parallel --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -325,6 +379,33 @@ _postq() {
                     fi
                     return 0
                     ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -337,7 +418,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__delete)
-            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --no-verify --config-dir --timeout --maillog --color --help"
+            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --skip-unreachable --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --no-verify --config-dir --timeout --maillog --host --hosts --instance --parallel --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -459,6 +540,33 @@ _postq() {
                     fi
                     return 0
                     ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -471,7 +579,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__flush)
-            opts="-n -y -f -t -q -w -c -h --dry-run --yes --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --timeout --maillog --color --help"
+            opts="-n -y -f -t -q -w -c -h --dry-run --yes --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --timeout --maillog --host --hosts --instance --parallel --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -587,6 +695,33 @@ _postq() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o filenames
                     fi
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -825,7 +960,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__hold)
-            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --timeout --maillog --color --help"
+            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --skip-unreachable --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --timeout --maillog --host --hosts --instance --parallel --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -947,6 +1082,33 @@ _postq() {
                     fi
                     return 0
                     ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -959,7 +1121,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__list)
-            opts="-f -t -q -w -c -h --json --ids --count --input --sort --reverse --limit --origin --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --timeout --maillog --color --help"
+            opts="-f -t -q -w -c -h --json --ids --count --input --sort --reverse --limit --origin --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --timeout --maillog --host --hosts --instance --parallel --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1100,6 +1262,33 @@ _postq() {
                     fi
                     return 0
                     ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1112,7 +1301,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__metrics)
-            opts="-c -h --textfile --top --openmetrics --config-dir --timeout --maillog --color --help"
+            opts="-c -h --textfile --top --openmetrics --config-dir --timeout --maillog --host --hosts --instance --parallel --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1159,6 +1348,33 @@ _postq() {
                     fi
                     return 0
                     ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1171,7 +1387,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__purge)
-            opts="-n -y -c -h --dry-run --yes --config-dir --timeout --maillog --color --help maildrop incoming active deferred hold"
+            opts="-n -y -c -h --dry-run --yes --config-dir --timeout --maillog --host --hosts --instance --parallel --color --help maildrop incoming active deferred hold"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1208,6 +1424,33 @@ _postq() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o filenames
                     fi
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1222,7 +1465,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__recover)
-            opts="-n -y -c -h --finish --dry-run --yes --config-dir --timeout --maillog --color --help"
+            opts="-n -y -c -h --finish --dry-run --yes --config-dir --timeout --maillog --host --hosts --instance --parallel --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1259,6 +1502,33 @@ _postq() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o filenames
                     fi
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1273,7 +1543,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__release)
-            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --timeout --maillog --color --help"
+            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --skip-unreachable --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --timeout --maillog --host --hosts --instance --parallel --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1393,6 +1663,33 @@ _postq() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o filenames
                     fi
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)
@@ -1407,7 +1704,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__requeue)
-            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --timeout --maillog --color --help"
+            opts="-n -y -f -t -q -w -c -h --all --dry-run --yes --ids --json --repeat --skip-unreachable --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --timeout --maillog --host --hosts --instance --parallel --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1529,6 +1826,33 @@ _postq() {
                     fi
                     return 0
                     ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1541,7 +1865,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__show)
-            opts="-c -h --envelope --headers --body --config-dir --timeout --maillog --color --help"
+            opts="-c -h --envelope --headers --body --config-dir --timeout --maillog --host --hosts --instance --parallel --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1580,6 +1904,33 @@ _postq() {
                     fi
                     return 0
                     ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1592,7 +1943,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__summary)
-            opts="-f -t -q -w -c -h --input --by --top --json --origin --no-origin --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --timeout --maillog --color --help"
+            opts="-f -t -q -w -c -h --input --by --top --json --origin --no-origin --from --to --queue --older-than --newer-than --reason --min-size --max-size --id --ids-from --account --client --where --config-dir --timeout --maillog --host --hosts --instance --parallel --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1614,7 +1965,7 @@ _postq() {
                     return 0
                     ;;
                 --by)
-                    COMPREPLY=($(compgen -W "sender sender-domain recipient recipient-domain reason queue age account client origin subject" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "sender sender-domain recipient recipient-domain reason queue age account client origin subject host" -- "${cur}"))
                     return 0
                     ;;
                 --top)
@@ -1733,6 +2084,33 @@ _postq() {
                     fi
                     return 0
                     ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1745,7 +2123,7 @@ _postq() {
             return 0
             ;;
         postq__subcmd__watch)
-            opts="-c -h --interval --top --config-dir --timeout --maillog --color --help"
+            opts="-c -h --interval --top --config-dir --timeout --maillog --host --hosts --instance --parallel --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1790,6 +2168,33 @@ _postq() {
                     if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
                         compopt -o filenames
                     fi
+                    return 0
+                    ;;
+                --host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --instance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --color)

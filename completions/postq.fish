@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_postq_global_optspecs
-    string join \n c/config-dir= input= timeout= maillog= color= h/help V/version
+    string join \n c/config-dir= input= timeout= maillog= host= hosts= instance= parallel= color= h/help V/version
 end
 
 function __fish_postq_needs_command
@@ -28,6 +28,10 @@ complete -c postq -n "__fish_postq_needs_command" -s c -l config-dir -d 'Postfix
 complete -c postq -n "__fish_postq_needs_command" -l input -d 'Read `postqueue -j` output from FILE (`-` for stdin) instead of running postqueue. Read-only commands only (list, summary; given after them too)' -r -F
 complete -c postq -n "__fish_postq_needs_command" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_needs_command" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
+complete -c postq -n "__fish_postq_needs_command" -l host -d 'Run Postfix\'s programs on HOST over ssh (BatchMode: a host that would ask for a password fails, named); HOST:CONFIG_DIR for another instance there. Repeat it for several hosts: read as one queue, each row naming its host. $POSTQ_SSH_COMMAND replaces `ssh` (e.g. `ssh -F FILE`)' -r
+complete -c postq -n "__fish_postq_needs_command" -l hosts -d 'The hosts from FILE, one a line (HOST or HOST:CONFIG_DIR; # comments)' -r -F
+complete -c postq -n "__fish_postq_needs_command" -l instance -d 'A Postfix instance by its postmulti name (`-` is the primary), or `all`; repeatable. Found with `postmulti -l` (on each host with --host)' -r
+complete -c postq -n "__fish_postq_needs_command" -l parallel -d 'How many hosts and instances are read at once' -r
 complete -c postq -n "__fish_postq_needs_command" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -76,6 +80,10 @@ complete -c postq -n "__fish_postq_using_subcommand list" -s w -l where -d 'A fi
 complete -c postq -n "__fish_postq_using_subcommand list" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
 complete -c postq -n "__fish_postq_using_subcommand list" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand list" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
+complete -c postq -n "__fish_postq_using_subcommand list" -l host -d 'Run Postfix\'s programs on HOST over ssh (BatchMode: a host that would ask for a password fails, named); HOST:CONFIG_DIR for another instance there. Repeat it for several hosts: read as one queue, each row naming its host. $POSTQ_SSH_COMMAND replaces `ssh` (e.g. `ssh -F FILE`)' -r
+complete -c postq -n "__fish_postq_using_subcommand list" -l hosts -d 'The hosts from FILE, one a line (HOST or HOST:CONFIG_DIR; # comments)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand list" -l instance -d 'A Postfix instance by its postmulti name (`-` is the primary), or `all`; repeatable. Found with `postmulti -l` (on each host with --host)' -r
+complete -c postq -n "__fish_postq_using_subcommand list" -l parallel -d 'How many hosts and instances are read at once' -r
 complete -c postq -n "__fish_postq_using_subcommand list" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -96,7 +104,8 @@ age\t'qshape\'s age buckets: 5, 10, 20, ... 1280 minutes and more'
 account\t'The authenticated account (SASL login), from the queue files'
 client\t'The client\'s IP address, from the queue files'
 origin\t'Who: sasl:ACCOUNT, local:USER or client:IP, from the queue files'
-subject\t'The Subject: header, from the queue files'"
+subject\t'The Subject: header, from the queue files'
+host\t'Where it is queued, when postq reads several hosts or instances'"
 complete -c postq -n "__fish_postq_using_subcommand summary" -l top -d 'Rows per grouping (at least 1)' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -s f -l from -d 'Envelope sender: user@example.com exactly (<user@example.com> too), @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive. Repeat it or separate with commas: any of them' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -s t -l to -d 'Any recipient matches PATTERN (same forms as --from); repeat it or separate with commas: any of them' -r
@@ -118,6 +127,10 @@ complete -c postq -n "__fish_postq_using_subcommand summary" -s w -l where -d 'A
 complete -c postq -n "__fish_postq_using_subcommand summary" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
 complete -c postq -n "__fish_postq_using_subcommand summary" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
+complete -c postq -n "__fish_postq_using_subcommand summary" -l host -d 'Run Postfix\'s programs on HOST over ssh (BatchMode: a host that would ask for a password fails, named); HOST:CONFIG_DIR for another instance there. Repeat it for several hosts: read as one queue, each row naming its host. $POSTQ_SSH_COMMAND replaces `ssh` (e.g. `ssh -F FILE`)' -r
+complete -c postq -n "__fish_postq_using_subcommand summary" -l hosts -d 'The hosts from FILE, one a line (HOST or HOST:CONFIG_DIR; # comments)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand summary" -l instance -d 'A Postfix instance by its postmulti name (`-` is the primary), or `all`; repeatable. Found with `postmulti -l` (on each host with --host)' -r
+complete -c postq -n "__fish_postq_using_subcommand summary" -l parallel -d 'How many hosts and instances are read at once' -r
 complete -c postq -n "__fish_postq_using_subcommand summary" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -146,6 +159,10 @@ complete -c postq -n "__fish_postq_using_subcommand delete" -s w -l where -d 'A 
 complete -c postq -n "__fish_postq_using_subcommand delete" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
 complete -c postq -n "__fish_postq_using_subcommand delete" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
+complete -c postq -n "__fish_postq_using_subcommand delete" -l host -d 'Run Postfix\'s programs on HOST over ssh (BatchMode: a host that would ask for a password fails, named); HOST:CONFIG_DIR for another instance there. Repeat it for several hosts: read as one queue, each row naming its host. $POSTQ_SSH_COMMAND replaces `ssh` (e.g. `ssh -F FILE`)' -r
+complete -c postq -n "__fish_postq_using_subcommand delete" -l hosts -d 'The hosts from FILE, one a line (HOST or HOST:CONFIG_DIR; # comments)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand delete" -l instance -d 'A Postfix instance by its postmulti name (`-` is the primary), or `all`; repeatable. Found with `postmulti -l` (on each host with --host)' -r
+complete -c postq -n "__fish_postq_using_subcommand delete" -l parallel -d 'How many hosts and instances are read at once' -r
 complete -c postq -n "__fish_postq_using_subcommand delete" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -154,6 +171,7 @@ complete -c postq -n "__fish_postq_using_subcommand delete" -s n -l dry-run -d '
 complete -c postq -n "__fish_postq_using_subcommand delete" -s y -l yes -d 'Do it without asking (needed when there is no terminal to ask on)'
 complete -c postq -n "__fish_postq_using_subcommand delete" -l ids -d 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)'
 complete -c postq -n "__fish_postq_using_subcommand delete" -l json -d 'In the preview, the exact messages: postqueue\'s JSON lines; after acting, the outcome as one JSON document on stdout (counts and IDs per class)'
+complete -c postq -n "__fish_postq_using_subcommand delete" -l skip-unreachable -d 'Across hosts (--host, --hosts): with --yes, act on the hosts that could be read even when some could not (without it, nothing is changed anywhere then)'
 complete -c postq -n "__fish_postq_using_subcommand delete" -l no-verify -d 'Delete directly, without holding and re-checking first. Safe only where queue IDs are not reused (enable_long_queue_ids = yes, where this is the default) or Postfix is stopped'
 complete -c postq -n "__fish_postq_using_subcommand delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c postq -n "__fish_postq_using_subcommand hold" -l repeat -d 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round. Not for requeue: requeued mail comes back under new IDs' -r
@@ -177,6 +195,10 @@ complete -c postq -n "__fish_postq_using_subcommand hold" -s w -l where -d 'A fi
 complete -c postq -n "__fish_postq_using_subcommand hold" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
 complete -c postq -n "__fish_postq_using_subcommand hold" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
+complete -c postq -n "__fish_postq_using_subcommand hold" -l host -d 'Run Postfix\'s programs on HOST over ssh (BatchMode: a host that would ask for a password fails, named); HOST:CONFIG_DIR for another instance there. Repeat it for several hosts: read as one queue, each row naming its host. $POSTQ_SSH_COMMAND replaces `ssh` (e.g. `ssh -F FILE`)' -r
+complete -c postq -n "__fish_postq_using_subcommand hold" -l hosts -d 'The hosts from FILE, one a line (HOST or HOST:CONFIG_DIR; # comments)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand hold" -l instance -d 'A Postfix instance by its postmulti name (`-` is the primary), or `all`; repeatable. Found with `postmulti -l` (on each host with --host)' -r
+complete -c postq -n "__fish_postq_using_subcommand hold" -l parallel -d 'How many hosts and instances are read at once' -r
 complete -c postq -n "__fish_postq_using_subcommand hold" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -185,6 +207,7 @@ complete -c postq -n "__fish_postq_using_subcommand hold" -s n -l dry-run -d 'Sh
 complete -c postq -n "__fish_postq_using_subcommand hold" -s y -l yes -d 'Do it without asking (needed when there is no terminal to ask on)'
 complete -c postq -n "__fish_postq_using_subcommand hold" -l ids -d 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)'
 complete -c postq -n "__fish_postq_using_subcommand hold" -l json -d 'In the preview, the exact messages: postqueue\'s JSON lines; after acting, the outcome as one JSON document on stdout (counts and IDs per class)'
+complete -c postq -n "__fish_postq_using_subcommand hold" -l skip-unreachable -d 'Across hosts (--host, --hosts): with --yes, act on the hosts that could be read even when some could not (without it, nothing is changed anywhere then)'
 complete -c postq -n "__fish_postq_using_subcommand hold" -s h -l help -d 'Print help'
 complete -c postq -n "__fish_postq_using_subcommand release" -l repeat -d 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round. Not for requeue: requeued mail comes back under new IDs' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -s f -l from -d 'Envelope sender: user@example.com exactly (<user@example.com> too), @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive. Repeat it or separate with commas: any of them' -r
@@ -207,6 +230,10 @@ complete -c postq -n "__fish_postq_using_subcommand release" -s w -l where -d 'A
 complete -c postq -n "__fish_postq_using_subcommand release" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
 complete -c postq -n "__fish_postq_using_subcommand release" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
+complete -c postq -n "__fish_postq_using_subcommand release" -l host -d 'Run Postfix\'s programs on HOST over ssh (BatchMode: a host that would ask for a password fails, named); HOST:CONFIG_DIR for another instance there. Repeat it for several hosts: read as one queue, each row naming its host. $POSTQ_SSH_COMMAND replaces `ssh` (e.g. `ssh -F FILE`)' -r
+complete -c postq -n "__fish_postq_using_subcommand release" -l hosts -d 'The hosts from FILE, one a line (HOST or HOST:CONFIG_DIR; # comments)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand release" -l instance -d 'A Postfix instance by its postmulti name (`-` is the primary), or `all`; repeatable. Found with `postmulti -l` (on each host with --host)' -r
+complete -c postq -n "__fish_postq_using_subcommand release" -l parallel -d 'How many hosts and instances are read at once' -r
 complete -c postq -n "__fish_postq_using_subcommand release" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -215,6 +242,7 @@ complete -c postq -n "__fish_postq_using_subcommand release" -s n -l dry-run -d 
 complete -c postq -n "__fish_postq_using_subcommand release" -s y -l yes -d 'Do it without asking (needed when there is no terminal to ask on)'
 complete -c postq -n "__fish_postq_using_subcommand release" -l ids -d 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)'
 complete -c postq -n "__fish_postq_using_subcommand release" -l json -d 'In the preview, the exact messages: postqueue\'s JSON lines; after acting, the outcome as one JSON document on stdout (counts and IDs per class)'
+complete -c postq -n "__fish_postq_using_subcommand release" -l skip-unreachable -d 'Across hosts (--host, --hosts): with --yes, act on the hosts that could be read even when some could not (without it, nothing is changed anywhere then)'
 complete -c postq -n "__fish_postq_using_subcommand release" -s h -l help -d 'Print help'
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l repeat -d 'After acting, read, plan and act again up to N more times while messages still match (mail that arrived or was in motion meanwhile); the consent covers every round. Not for requeue: requeued mail comes back under new IDs' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s f -l from -d 'Envelope sender: user@example.com exactly (<user@example.com> too), @example.com (that domain, not its subdomains), globs with * and ? (*@*.example.com), MAILER-DAEMON or <> (the null sender); case-insensitive. Repeat it or separate with commas: any of them' -r
@@ -237,6 +265,10 @@ complete -c postq -n "__fish_postq_using_subcommand requeue" -s w -l where -d 'A
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l host -d 'Run Postfix\'s programs on HOST over ssh (BatchMode: a host that would ask for a password fails, named); HOST:CONFIG_DIR for another instance there. Repeat it for several hosts: read as one queue, each row naming its host. $POSTQ_SSH_COMMAND replaces `ssh` (e.g. `ssh -F FILE`)' -r
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l hosts -d 'The hosts from FILE, one a line (HOST or HOST:CONFIG_DIR; # comments)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l instance -d 'A Postfix instance by its postmulti name (`-` is the primary), or `all`; repeatable. Found with `postmulti -l` (on each host with --host)' -r
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l parallel -d 'How many hosts and instances are read at once' -r
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -245,10 +277,15 @@ complete -c postq -n "__fish_postq_using_subcommand requeue" -s n -l dry-run -d 
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s y -l yes -d 'Do it without asking (needed when there is no terminal to ask on)'
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l ids -d 'In the preview, the exact messages: one queue ID a line (on stdout with --dry-run)'
 complete -c postq -n "__fish_postq_using_subcommand requeue" -l json -d 'In the preview, the exact messages: postqueue\'s JSON lines; after acting, the outcome as one JSON document on stdout (counts and IDs per class)'
+complete -c postq -n "__fish_postq_using_subcommand requeue" -l skip-unreachable -d 'Across hosts (--host, --hosts): with --yes, act on the hosts that could be read even when some could not (without it, nothing is changed anywhere then)'
 complete -c postq -n "__fish_postq_using_subcommand requeue" -s h -l help -d 'Print help'
 complete -c postq -n "__fish_postq_using_subcommand purge" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
 complete -c postq -n "__fish_postq_using_subcommand purge" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand purge" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
+complete -c postq -n "__fish_postq_using_subcommand purge" -l host -d 'Run Postfix\'s programs on HOST over ssh (BatchMode: a host that would ask for a password fails, named); HOST:CONFIG_DIR for another instance there. Repeat it for several hosts: read as one queue, each row naming its host. $POSTQ_SSH_COMMAND replaces `ssh` (e.g. `ssh -F FILE`)' -r
+complete -c postq -n "__fish_postq_using_subcommand purge" -l hosts -d 'The hosts from FILE, one a line (HOST or HOST:CONFIG_DIR; # comments)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand purge" -l instance -d 'A Postfix instance by its postmulti name (`-` is the primary), or `all`; repeatable. Found with `postmulti -l` (on each host with --host)' -r
+complete -c postq -n "__fish_postq_using_subcommand purge" -l parallel -d 'How many hosts and instances are read at once' -r
 complete -c postq -n "__fish_postq_using_subcommand purge" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -258,6 +295,10 @@ complete -c postq -n "__fish_postq_using_subcommand purge" -s h -l help -d 'Prin
 complete -c postq -n "__fish_postq_using_subcommand show" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
 complete -c postq -n "__fish_postq_using_subcommand show" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand show" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
+complete -c postq -n "__fish_postq_using_subcommand show" -l host -d 'Run Postfix\'s programs on HOST over ssh (BatchMode: a host that would ask for a password fails, named); HOST:CONFIG_DIR for another instance there. Repeat it for several hosts: read as one queue, each row naming its host. $POSTQ_SSH_COMMAND replaces `ssh` (e.g. `ssh -F FILE`)' -r
+complete -c postq -n "__fish_postq_using_subcommand show" -l hosts -d 'The hosts from FILE, one a line (HOST or HOST:CONFIG_DIR; # comments)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand show" -l instance -d 'A Postfix instance by its postmulti name (`-` is the primary), or `all`; repeatable. Found with `postmulti -l` (on each host with --host)' -r
+complete -c postq -n "__fish_postq_using_subcommand show" -l parallel -d 'How many hosts and instances are read at once' -r
 complete -c postq -n "__fish_postq_using_subcommand show" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -268,6 +309,10 @@ complete -c postq -n "__fish_postq_using_subcommand show" -s h -l help -d 'Print
 complete -c postq -n "__fish_postq_using_subcommand recover" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
 complete -c postq -n "__fish_postq_using_subcommand recover" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand recover" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
+complete -c postq -n "__fish_postq_using_subcommand recover" -l host -d 'Run Postfix\'s programs on HOST over ssh (BatchMode: a host that would ask for a password fails, named); HOST:CONFIG_DIR for another instance there. Repeat it for several hosts: read as one queue, each row naming its host. $POSTQ_SSH_COMMAND replaces `ssh` (e.g. `ssh -F FILE`)' -r
+complete -c postq -n "__fish_postq_using_subcommand recover" -l hosts -d 'The hosts from FILE, one a line (HOST or HOST:CONFIG_DIR; # comments)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand recover" -l instance -d 'A Postfix instance by its postmulti name (`-` is the primary), or `all`; repeatable. Found with `postmulti -l` (on each host with --host)' -r
+complete -c postq -n "__fish_postq_using_subcommand recover" -l parallel -d 'How many hosts and instances are read at once' -r
 complete -c postq -n "__fish_postq_using_subcommand recover" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -292,6 +337,10 @@ complete -c postq -n "__fish_postq_using_subcommand check" -l flood-crit-count -
 complete -c postq -n "__fish_postq_using_subcommand check" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
 complete -c postq -n "__fish_postq_using_subcommand check" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand check" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
+complete -c postq -n "__fish_postq_using_subcommand check" -l host -d 'Run Postfix\'s programs on HOST over ssh (BatchMode: a host that would ask for a password fails, named); HOST:CONFIG_DIR for another instance there. Repeat it for several hosts: read as one queue, each row naming its host. $POSTQ_SSH_COMMAND replaces `ssh` (e.g. `ssh -F FILE`)' -r
+complete -c postq -n "__fish_postq_using_subcommand check" -l hosts -d 'The hosts from FILE, one a line (HOST or HOST:CONFIG_DIR; # comments)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand check" -l instance -d 'A Postfix instance by its postmulti name (`-` is the primary), or `all`; repeatable. Found with `postmulti -l` (on each host with --host)' -r
+complete -c postq -n "__fish_postq_using_subcommand check" -l parallel -d 'How many hosts and instances are read at once' -r
 complete -c postq -n "__fish_postq_using_subcommand check" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -301,6 +350,10 @@ complete -c postq -n "__fish_postq_using_subcommand metrics" -l top -d 'Series f
 complete -c postq -n "__fish_postq_using_subcommand metrics" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
 complete -c postq -n "__fish_postq_using_subcommand metrics" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand metrics" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
+complete -c postq -n "__fish_postq_using_subcommand metrics" -l host -d 'Run Postfix\'s programs on HOST over ssh (BatchMode: a host that would ask for a password fails, named); HOST:CONFIG_DIR for another instance there. Repeat it for several hosts: read as one queue, each row naming its host. $POSTQ_SSH_COMMAND replaces `ssh` (e.g. `ssh -F FILE`)' -r
+complete -c postq -n "__fish_postq_using_subcommand metrics" -l hosts -d 'The hosts from FILE, one a line (HOST or HOST:CONFIG_DIR; # comments)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand metrics" -l instance -d 'A Postfix instance by its postmulti name (`-` is the primary), or `all`; repeatable. Found with `postmulti -l` (on each host with --host)' -r
+complete -c postq -n "__fish_postq_using_subcommand metrics" -l parallel -d 'How many hosts and instances are read at once' -r
 complete -c postq -n "__fish_postq_using_subcommand metrics" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -311,6 +364,10 @@ complete -c postq -n "__fish_postq_using_subcommand watch" -l top -d 'How many o
 complete -c postq -n "__fish_postq_using_subcommand watch" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
 complete -c postq -n "__fish_postq_using_subcommand watch" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand watch" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
+complete -c postq -n "__fish_postq_using_subcommand watch" -l host -d 'Run Postfix\'s programs on HOST over ssh (BatchMode: a host that would ask for a password fails, named); HOST:CONFIG_DIR for another instance there. Repeat it for several hosts: read as one queue, each row naming its host. $POSTQ_SSH_COMMAND replaces `ssh` (e.g. `ssh -F FILE`)' -r
+complete -c postq -n "__fish_postq_using_subcommand watch" -l hosts -d 'The hosts from FILE, one a line (HOST or HOST:CONFIG_DIR; # comments)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand watch" -l instance -d 'A Postfix instance by its postmulti name (`-` is the primary), or `all`; repeatable. Found with `postmulti -l` (on each host with --host)' -r
+complete -c postq -n "__fish_postq_using_subcommand watch" -l parallel -d 'How many hosts and instances are read at once' -r
 complete -c postq -n "__fish_postq_using_subcommand watch" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -335,6 +392,10 @@ complete -c postq -n "__fish_postq_using_subcommand flush" -s w -l where -d 'A f
 complete -c postq -n "__fish_postq_using_subcommand flush" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
 complete -c postq -n "__fish_postq_using_subcommand flush" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
+complete -c postq -n "__fish_postq_using_subcommand flush" -l host -d 'Run Postfix\'s programs on HOST over ssh (BatchMode: a host that would ask for a password fails, named); HOST:CONFIG_DIR for another instance there. Repeat it for several hosts: read as one queue, each row naming its host. $POSTQ_SSH_COMMAND replaces `ssh` (e.g. `ssh -F FILE`)' -r
+complete -c postq -n "__fish_postq_using_subcommand flush" -l hosts -d 'The hosts from FILE, one a line (HOST or HOST:CONFIG_DIR; # comments)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand flush" -l instance -d 'A Postfix instance by its postmulti name (`-` is the primary), or `all`; repeatable. Found with `postmulti -l` (on each host with --host)' -r
+complete -c postq -n "__fish_postq_using_subcommand flush" -l parallel -d 'How many hosts and instances are read at once' -r
 complete -c postq -n "__fish_postq_using_subcommand flush" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -344,6 +405,10 @@ complete -c postq -n "__fish_postq_using_subcommand flush" -s h -l help -d 'Prin
 complete -c postq -n "__fish_postq_using_subcommand completions" -s c -l config-dir -d 'Postfix configuration directory, passed as `-c DIR` to postqueue, postsuper, postcat and postconf (for a second instance, e.g. /etc/postfix-out)' -r -f -a "(__fish_complete_directories)"
 complete -c postq -n "__fish_postq_using_subcommand completions" -l timeout -d 'Stop a Postfix program that says nothing for DURATION (a stalled master or showq), and report what was done (default 60s; 10s for check)' -r
 complete -c postq -n "__fish_postq_using_subcommand completions" -l maillog -d 'A Postfix mail log (`-` for stdin, e.g. from `journalctl -t postfix/smtpd -o cat`): mail that came back through a content filter is attributed to the account and client its first queue ID was logged with' -r -F
+complete -c postq -n "__fish_postq_using_subcommand completions" -l host -d 'Run Postfix\'s programs on HOST over ssh (BatchMode: a host that would ask for a password fails, named); HOST:CONFIG_DIR for another instance there. Repeat it for several hosts: read as one queue, each row naming its host. $POSTQ_SSH_COMMAND replaces `ssh` (e.g. `ssh -F FILE`)' -r
+complete -c postq -n "__fish_postq_using_subcommand completions" -l hosts -d 'The hosts from FILE, one a line (HOST or HOST:CONFIG_DIR; # comments)' -r -F
+complete -c postq -n "__fish_postq_using_subcommand completions" -l instance -d 'A Postfix instance by its postmulti name (`-` is the primary), or `all`; repeatable. Found with `postmulti -l` (on each host with --host)' -r
+complete -c postq -n "__fish_postq_using_subcommand completions" -l parallel -d 'How many hosts and instances are read at once' -r
 complete -c postq -n "__fish_postq_using_subcommand completions" -l color -d 'When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty' -r -f -a "auto\t''
 always\t''
 never\t''"

@@ -81,6 +81,27 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "FILE", value_hint = clap::ValueHint::FilePath, help_heading = GLOBAL_HEADING)]
     pub maillog: Option<PathBuf>,
 
+    /// Run Postfix's programs on HOST over ssh (BatchMode: a host that would ask for a
+    /// password fails, named); HOST:CONFIG_DIR for another instance there. Repeat it for
+    /// several hosts: read as one queue, each row naming its host. $POSTQ_SSH_COMMAND
+    /// replaces `ssh` (e.g. `ssh -F FILE`)
+    #[arg(long, global = true, value_name = "HOST[:DIR]", help_heading = GLOBAL_HEADING)]
+    pub host: Vec<String>,
+
+    /// The hosts from FILE, one a line (HOST or HOST:CONFIG_DIR; # comments)
+    #[arg(long, global = true, value_name = "FILE", value_hint = clap::ValueHint::FilePath, help_heading = GLOBAL_HEADING)]
+    pub hosts: Option<PathBuf>,
+
+    /// A Postfix instance by its postmulti name (`-` is the primary), or `all`; repeatable.
+    /// Found with `postmulti -l` (on each host with --host)
+    #[arg(long, global = true, value_name = "NAME|all", help_heading = GLOBAL_HEADING)]
+    pub instance: Vec<String>,
+
+    /// How many hosts and instances are read at once
+    #[arg(long, global = true, value_name = "N", default_value_t = 8,
+          value_parser = clap::value_parser!(u16).range(1..=256), help_heading = GLOBAL_HEADING)]
+    pub parallel: u16,
+
     /// When to use colour: `auto` means on a terminal and only when NO_COLOR is unset or empty
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", help_heading = GLOBAL_HEADING)]
     pub color: ColorChoice,
@@ -331,8 +352,9 @@ Examples:
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The message's queue ID
-    #[arg(value_name = "ID", value_parser = parse_id_arg)]
+    /// The message's queue ID; across hosts or instances (--host, --instance) as the list
+    /// shows it, HOST:ID
+    #[arg(value_name = "ID", value_parser = parse_shown_id_arg)]
     pub id: String,
 
     /// The envelope records (postcat -e)
@@ -466,6 +488,11 @@ pub struct ActionArgs {
     /// for requeue: requeued mail comes back under new IDs
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub repeat: u32,
+
+    /// Across hosts (--host, --hosts): with --yes, act on the hosts that could be read even
+    /// when some could not (without it, nothing is changed anywhere then)
+    #[arg(long)]
+    pub skip_unreachable: bool,
 
     // Last: its help heading would carry over to the options after it.
     #[command(flatten)]
@@ -715,6 +742,15 @@ fn parse_top(text: &str) -> Result<usize, ValueError> {
 
 fn parse_id_arg(text: &str) -> Result<String, ValueError> {
     match check_queue_id(text) {
+        Err(problem) => Err(ValueError(format!("invalid queue ID '{text}': {problem}"))),
+        Ok(()) => Ok(text.to_string()),
+    }
+}
+
+/// `ID`, or `PLACE:ID` as rows name a message across hosts and instances.
+fn parse_shown_id_arg(text: &str) -> Result<String, ValueError> {
+    let id = text.rsplit_once(':').map_or(text, |(_, id)| id);
+    match check_queue_id(id) {
         Err(problem) => Err(ValueError(format!("invalid queue ID '{text}': {problem}"))),
         Ok(()) => Ok(text.to_string()),
     }

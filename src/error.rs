@@ -55,6 +55,12 @@ pub enum Error {
     /// The metrics could not be written to node_exporter's textfile directory.
     #[error("cannot write the metrics file {}: {source}", path.display())]
     Textfile { path: PathBuf, source: io::Error },
+    /// Across hosts, some could not be read and --yes came without --skip-unreachable.
+    #[error("{failed} of {total} could not be read: nothing was changed anywhere")]
+    Unreachable { failed: usize, total: usize },
+    /// Across hosts or instances, some failed (each said above); the others went on.
+    #[error("{failed} of {total} hosts or instances failed (each is named above)")]
+    Places { failed: usize, total: usize },
     /// Writing to stdout failed; a closed pipe (`postq list | head`) is not an error.
     #[error("writing output: {0}")]
     Output(io::Error),
@@ -109,6 +115,8 @@ impl Error {
             | Error::JournalRead { .. }
             | Error::Origin(_)
             | Error::Textfile { .. }
+            | Error::Places { .. }
+            | Error::Unreachable { .. }
             | Error::Output(_) => 1,
         }
     }
@@ -137,6 +145,11 @@ impl Error {
             Error::Textfile { .. } => Some(
                 "--textfile names an existing directory postq may write to (node_exporter's \
                  --collector.textfile.directory)"
+                    .into(),
+            ),
+            Error::Places { .. } => None,
+            Error::Unreachable { .. } => Some(
+                "fix them, or add --skip-unreachable to act on the others (the preview names them)"
                     .into(),
             ),
             Error::Input { .. }

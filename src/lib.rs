@@ -16,6 +16,7 @@ mod commands;
 mod console;
 mod docs;
 mod error;
+mod fleet;
 mod postfix;
 mod progress;
 mod queue;
@@ -63,18 +64,33 @@ pub fn run() -> u8 {
         }
     }
     signals::watch();
-    let postfix = PostfixPrograms::new(settings.config_dir.clone(), settings.timeout);
+    let mut err = io::stderr();
+    let fleet = match fleet::build(&cli, &mut settings) {
+        Ok(fleet) => fleet,
+        Err(error) => {
+            report_error(&mut err, &error);
+            return error.exit_code();
+        }
+    };
+    let programs = PostfixPrograms::new(settings.config_dir.clone(), settings.timeout);
+    let postfix: &dyn Postfix = match &fleet {
+        Some(fleet) => fleet,
+        None => &programs,
+    };
     let mut out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     // Not locked for the whole run: a thread of an action writes a notice too.
-    let mut err = io::stderr();
-    run_command(
+    let code = run_command(
         &cli,
         &settings,
-        &postfix,
+        postfix,
         &mut out,
         &mut err,
         &mut TerminalPrompter,
-    )
+    );
+    match &fleet {
+        Some(fleet) => fleet::report_failures(fleet, code, &mut err),
+        None => code,
+    }
 }
 
 /// Runs postq on `args` (without the program name) against `postfix`, a test double, with

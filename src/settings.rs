@@ -21,6 +21,33 @@ pub struct Settings {
     pub state_dir: PathBuf,
     /// How long a Postfix program may say nothing before it is stopped.
     pub timeout: std::time::Duration,
+    /// How many hosts or instances are read as one queue (rows name theirs); 0 without
+    /// --host, --hosts or --instance.
+    pub places: usize,
+    /// The host Postfix runs on over ssh, when one is named.
+    pub host: Option<String>,
+    /// How many hosts or instances are read (or acted on) at once.
+    pub parallel: usize,
+}
+
+impl Settings {
+    /// Whether rows name their host or instance.
+    pub fn fleet(&self) -> bool {
+        self.places > 0
+    }
+
+    /// The instance as journals know it: its directory, on its host when over ssh (a
+    /// journal of relay1's /etc/postfix is not this machine's).
+    pub fn journal_place(&self) -> Option<PathBuf> {
+        match (&self.host, &self.config_dir) {
+            (None, dir) => dir.clone(),
+            (Some(host), dir) => Some(PathBuf::from(format!(
+                "ssh:{host}:{}",
+                dir.as_ref()
+                    .map_or("default".into(), |d| d.display().to_string())
+            ))),
+        }
+    }
 }
 
 /// Where actions keep their journals unless $POSTQ_STATE_DIR says otherwise.
@@ -107,6 +134,9 @@ impl Settings {
                 .filter(|dir| !dir.is_empty())
                 .map_or_else(|| PathBuf::from(STATE_DIR), PathBuf::from),
             timeout: std::time::Duration::from_secs(global.timeout.unwrap_or(60).max(1) as u64),
+            places: 0,
+            host: None,
+            parallel: usize::from(global.parallel),
         }
     }
 }

@@ -17,8 +17,8 @@ pub type Stop = Box<dyn Fn() + Send + Sync>;
 
 #[derive(Default)]
 struct Watcher {
-    /// Inside an action: signals are counted, not fatal at once.
-    acting: AtomicBool,
+    /// Actions under way (several at once across hosts): signals are counted, not fatal.
+    acting: AtomicUsize,
     /// Set by the first signal during an action.
     interrupted: Arc<AtomicBool>,
     signals: AtomicUsize,
@@ -54,7 +54,7 @@ impl Watcher {
     fn on_signal(&self) {
         let count = self.signals.fetch_add(1, Ordering::SeqCst) + 1;
         let mut stderr = std::io::stderr();
-        if self.acting.load(Ordering::SeqCst) && count == 1 {
+        if self.acting.load(Ordering::SeqCst) > 0 && count == 1 {
             self.interrupted.store(true, Ordering::SeqCst);
             let _ = writeln!(
                 stderr,
@@ -63,7 +63,7 @@ impl Watcher {
             return;
         }
         self.stop_children();
-        if self.acting.load(Ordering::SeqCst) {
+        if self.acting.load(Ordering::SeqCst) > 0 {
             let recover = self.recover.lock().ok().and_then(|text| text.clone());
             let _ = writeln!(
                 stderr,
@@ -134,8 +134,8 @@ pub fn during_action<T>(recover: String, work: impl FnOnce(&AtomicBool) -> T) ->
     if let Ok(mut text) = watcher.recover.lock() {
         *text = Some(recover);
     }
-    watcher.acting.store(true, Ordering::SeqCst);
+    watcher.acting.fetch_add(1, Ordering::SeqCst);
     let result = work(&watcher.interrupted);
-    watcher.acting.store(false, Ordering::SeqCst);
+    watcher.acting.fetch_sub(1, Ordering::SeqCst);
     result
 }

@@ -182,7 +182,7 @@ impl FakePostfix {
 
     fn failure(flag: &str) -> PostfixError {
         PostfixError::Failed {
-            invocation: Invocation::new("postsuper", None, &[flag, "-"]),
+            invocation: Box::new(Invocation::new("postsuper", None, &[flag, "-"])),
             status: "exit status 1".into(),
             stderr: "postsuper: fatal: use of this command is reserved for the superuser".into(),
         }

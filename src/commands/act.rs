@@ -45,6 +45,10 @@ pub fn run(
     } else {
         Shown::Summary
     };
+    let members = ctx.postfix.members();
+    if members.len() > 1 {
+        return super::act_fleet::run(ctx, &members, operation, args, no_verify, &selection);
+    }
     let plan = make_plan(ctx, operation, &selection, shown == Shown::Json)?;
     if plan.is_empty() {
         if args.json && !args.confirm.dry_run {
@@ -95,7 +99,7 @@ pub fn run(
 }
 
 /// The first round on the consented plan, then up to `--repeat` more on what still matches.
-fn rounds(
+pub(super) fn rounds(
     ctx: &mut Context<'_>,
     mut plan: Plan,
     selection: &Selection,
@@ -160,7 +164,7 @@ pub(super) fn act_once(
     let settings = ctx.settings;
     let mut journal = Journal::begin(
         &settings.state_dir,
-        settings.config_dir.as_deref(),
+        settings.journal_place().as_deref(),
         plan,
         settings.now,
     )
@@ -250,7 +254,7 @@ fn no_selection(verb: &str) -> Error {
 }
 
 /// Reads the live queue into the plan of exactly the selected messages.
-fn make_plan(
+pub(super) fn make_plan(
     ctx: &mut Context<'_>,
     operation: Operation,
     selection: &Selection,

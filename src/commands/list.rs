@@ -191,7 +191,7 @@ impl Lister {
         if self.streams() {
             match self.format {
                 Format::Json => writeln!(out, "{}", json_line(line))?,
-                Format::Ids => writeln!(out, "{}", line.entry.id)?,
+                Format::Ids => writeln!(out, "{}", line.entry.shown_id())?,
                 Format::Table => {
                     self.emitted_bytes = self.emitted_bytes.saturating_add(line.entry.size);
                     self.push_row(ListRow::new(&line.entry, self.now), out)?;
@@ -211,7 +211,7 @@ impl Lister {
         let item = match self.format {
             Format::Table => Item::Row(ListRow::new(&line.entry, self.now)),
             Format::Json => Item::Line(json_line(line).into()),
-            Format::Ids | Format::Count => Item::Line(line.entry.id.as_ref().into()),
+            Format::Ids | Format::Count => Item::Line(line.entry.shown_id().as_ref().into()),
         };
         self.kept.push(Kept {
             key: self.sort.map(|field| sort_key(field, &line.entry)),

@@ -2,6 +2,7 @@
 //! receive, reads the queue through the adapter and writes through the console.
 
 mod act;
+mod act_fleet;
 mod check;
 mod flush;
 mod list;
@@ -130,7 +131,7 @@ impl Context<'_> {
     /// mail on hold.
     fn warn_interrupted(&mut self) {
         let settings = self.settings;
-        for path in interrupted(&settings.state_dir, settings.config_dir.as_deref()) {
+        for path in interrupted(&settings.state_dir, settings.journal_place().as_deref()) {
             let warning = match read_journal(&path) {
                 Ok(journal) => format!(
                     "an interrupted {} (postq process {}, {} ago) may have left {} on hold; run: {}",
@@ -187,7 +188,7 @@ impl Context<'_> {
         let settings = self.settings;
         let name = format!(
             "stuck-{}-{}-{}.ids",
-            instance_key(settings.config_dir.as_deref()),
+            instance_key(settings.journal_place().as_deref()),
             std::process::id(),
             settings.now
         );

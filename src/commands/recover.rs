@@ -17,7 +17,7 @@ use crate::selection::Selection;
 pub fn run(ctx: &mut Context<'_>, args: &RecoverArgs) -> Result<()> {
     ctx.refuse_input("recover")?;
     let settings = ctx.settings;
-    let paths = interrupted(&settings.state_dir, settings.config_dir.as_deref());
+    let paths = interrupted(&settings.state_dir, settings.journal_place().as_deref());
     if paths.is_empty() {
         writeln!(
             ctx.console.out,

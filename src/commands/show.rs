@@ -18,9 +18,21 @@ pub fn run(ctx: &mut Context<'_>, args: &ShowArgs) -> Result<()> {
         headers: args.headers,
         body: args.body,
     };
-    let message = ctx
-        .postfix
-        .show(&args.id, parts)
+    // Across hosts and instances, rows show PLACE:ID: the place picks the instance.
+    let (postfix, id) = match args.id.rsplit_once(':') {
+        Some((place, id)) if ctx.settings.fleet() => match ctx.postfix.at(place) {
+            Some(postfix) => (postfix, id),
+            None => {
+                return Err(Error::usage_with_hint(
+                    format!("no host or instance '{place}' among those given"),
+                    "give the ID as the list shows it: HOST:ID (or HOST:INSTANCE:ID)",
+                ));
+            }
+        },
+        _ => (ctx.postfix, args.id.as_str()),
+    };
+    let message = postfix
+        .show(id, parts)
         .map_err(|err| missing(err, &args.id))?;
     // A message is a stranger's text: on a terminal, its control characters are escaped.
     if ctx.settings.terminal.stdout {

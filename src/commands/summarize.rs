@@ -26,6 +26,11 @@ pub fn run(ctx: &mut Context<'_>, args: &SummaryArgs) -> Result<()> {
         }
         None => Grouping::DEFAULT.to_vec(),
     };
+    let mut groupings = groupings;
+    if ctx.settings.fleet() && args.by.is_none() {
+        // Across hosts and instances: how much each holds, first after the queues.
+        groupings.insert(1, Grouping::Host);
+    }
     let (report, mut summary) =
         summarize(ctx, &selection, &groupings, origins.as_deref(), usize::MAX)?;
     summary.origins_not_read = not_read;

@@ -9,25 +9,33 @@ use super::Invocation;
 pub enum PostfixError {
     #[error("cannot run {invocation}: {source}")]
     Spawn {
-        invocation: Invocation,
+        invocation: Box<Invocation>,
         source: io::Error,
     },
     #[error("{invocation} failed ({status}){}", stderr_block(stderr))]
     Failed {
-        invocation: Invocation,
+        invocation: Box<Invocation>,
         status: String,
         stderr: String,
     },
     #[error("reading the output of {invocation}: {source}")]
     Read {
-        invocation: Invocation,
+        invocation: Box<Invocation>,
         source: io::Error,
     },
     #[error("{invocation} said nothing for {} and was stopped (see --timeout)", crate::render::format_age(after.as_secs() as i64))]
     Stalled {
-        invocation: Invocation,
+        invocation: Box<Invocation>,
         after: std::time::Duration,
     },
+    #[error(
+        "this works on one Postfix instance at a time; {count} are named (--host, --hosts, --instance)"
+    )]
+    Several { count: usize },
+    #[error(
+        "who sent each message is read from the queue files, here only: {host} is reached over ssh"
+    )]
+    RemoteFiles { host: String },
     #[error("cannot read the queue files in {}: {source}", dir.display())]
     QueueFiles {
         dir: std::path::PathBuf,
@@ -35,7 +43,7 @@ pub enum PostfixError {
     },
     #[error("{invocation}: {problem}{}", stderr_block(stderr))]
     Unexpected {
-        invocation: Invocation,
+        invocation: Box<Invocation>,
         problem: String,
         stderr: String,
     },
@@ -67,14 +75,14 @@ pub fn describe_status(status: ExitStatus) -> String {
 impl PostfixError {
     pub fn spawn(invocation: &Invocation, source: io::Error) -> PostfixError {
         PostfixError::Spawn {
-            invocation: invocation.clone(),
+            invocation: Box::new(invocation.clone()),
             source,
         }
     }
 
     pub fn failed(invocation: &Invocation, output: &Output) -> PostfixError {
         PostfixError::Failed {
-            invocation: invocation.clone(),
+            invocation: Box::new(invocation.clone()),
             status: describe_status(output.status),
             stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
         }
@@ -87,12 +95,24 @@ impl PostfixError {
             | PostfixError::Read { invocation, .. }
             | PostfixError::Stalled { invocation, .. }
             | PostfixError::Unexpected { invocation, .. } => invocation,
-            PostfixError::QueueFiles { .. } => return None,
+            PostfixError::QueueFiles { .. }
+            | PostfixError::RemoteFiles { .. }
+            | PostfixError::Several { .. } => return None,
         })
     }
 
     /// What to try, read from the program's own complaint.
     pub fn hint(&self) -> Option<String> {
+        if let PostfixError::Several { .. } = self {
+            return Some("name one: --host HOST[:CONFIG_DIR] or --instance NAME".into());
+        }
+        if let PostfixError::RemoteFiles { .. } = self {
+            return Some(
+                "select and group by postqueue's fields (sender, recipient, queue, age, reason) \
+                 across hosts; run postq on the host itself for accounts and clients"
+                    .into(),
+            );
+        }
         let Some(invocation) = self.invocation() else {
             return Some(
                 "who sent each message is read from the queue files, which need root (or the \
@@ -101,6 +121,24 @@ impl PostfixError {
             );
         };
         let program = &invocation.program;
+        if let (Some(host), PostfixError::Failed { status, .. }) = (&invocation.host, self)
+            && status == "exit status 255"
+        {
+            // ssh's own failure: the host was not reached, or refused the key.
+            return Some(format!(
+                "ssh could not run {program} on {host}: check that `ssh -o BatchMode=yes {host} true` \
+                 works (keys, known_hosts, User in ~/.ssh/config); postq never asks for passwords"
+            ));
+        }
+        if program == "postmulti" {
+            // postmulti says why only to the mail log when stderr is not a terminal.
+            return Some(
+                "postmulti -l lists the instances of the default configuration directory \
+                 (multi_instance_directories in /etc/postfix/main.cf); see the mail log for \
+                 its reason"
+                    .into(),
+            );
+        }
         let original = match self {
             PostfixError::Spawn { source, .. } if source.kind() == io::ErrorKind::NotFound => {
                 return Some(format!(
@@ -202,7 +240,11 @@ mod tests {
 
     fn failed(stderr: &str) -> PostfixError {
         PostfixError::Failed {
-            invocation: Invocation::new("postqueue", Some(Path::new("/srv/pf")), &["-j"]),
+            invocation: Box::new(Invocation::new(
+                "postqueue",
+                Some(Path::new("/srv/pf")),
+                &["-j"],
+            )),
             status: "exit status 1".into(),
             stderr: stderr.into(),
         }

@@ -16,6 +16,8 @@ pub struct Invocation {
     /// What is executed: found in PATH, else in /usr/sbin or /usr/local/sbin.
     pub path: PathBuf,
     pub args: Vec<OsString>,
+    /// The host it runs on over ssh; this machine when `None`.
+    pub host: Option<String>,
 }
 
 impl Invocation {
@@ -31,11 +33,57 @@ impl Invocation {
             program: program.to_string(),
             path: find_program(program, std::env::var_os("PATH").as_deref()),
             args: all_args,
+            host: None,
         }
     }
 
+    /// The same, run on `host` over ssh (this machine when `None`).
+    pub fn on(mut self, host: Option<&str>) -> Invocation {
+        if let Some(host) = host {
+            self.host = Some(host.to_string());
+            self.path = PathBuf::from(&self.program);
+        }
+        self
+    }
+
     pub fn expression(&self) -> duct::Expression {
-        duct::cmd(&self.path, &self.args)
+        match &self.host {
+            None => duct::cmd(&self.path, &self.args),
+            Some(host) => {
+                let (ssh, mut args) = ssh_command();
+                // No password or host key question in the middle of an incident: a host
+                // that would ask fails, named, and the others go on.
+                args.extend(["-o", "BatchMode=yes", "--", host].map(String::from));
+                args.push(self.remote_command());
+                duct::cmd(ssh, args)
+            }
+        }
+    }
+
+    /// What the remote login shell runs: the program with Postfix's directories added to
+    /// PATH (a non-interactive ssh session often lacks /usr/sbin), each argument quoted.
+    fn remote_command(&self) -> String {
+        let mut command = format!(
+            "env \"PATH=$PATH:{}\" {}",
+            FALLBACK_DIRS.join(":"),
+            shell_quote(&self.program)
+        );
+        for arg in &self.args {
+            command.push(' ');
+            command.push_str(&shell_quote(&arg.to_string_lossy()));
+        }
+        command
+    }
+}
+
+/// The ssh command: $POSTQ_SSH_COMMAND split at whitespace (as git's GIT_SSH_COMMAND: an
+/// ssh_config or key of postq's own, `ssh -F FILE`), else `ssh`.
+fn ssh_command() -> (String, Vec<String>) {
+    let configured = std::env::var("POSTQ_SSH_COMMAND").unwrap_or_default();
+    let mut words = configured.split_whitespace().map(String::from);
+    match words.next() {
+        Some(program) => (program, words.collect()),
+        None => ("ssh".to_string(), Vec::new()),
     }
 }
 
@@ -63,6 +111,9 @@ fn is_executable(path: &Path) -> bool {
 impl fmt::Display for Invocation {
     /// Shell-like: `postsuper -c /etc/postfix-out -d - hold`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(host) = &self.host {
+            write!(f, "ssh {} ", shell_quote(host))?;
+        }
         f.write_str(&self.program)?;
         for arg in &self.args {
             write!(f, " {}", shell_quote(&arg.to_string_lossy()))?;

@@ -2,6 +2,7 @@
 //! pure. [`PostfixPrograms`] runs the real programs with duct.
 
 mod error;
+mod fleet;
 mod id_list;
 mod invocation;
 mod maillog;
@@ -14,6 +15,7 @@ use std::io::Read;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use error::{PostfixError, describe_status};
+pub use fleet::{Fleet, Target, hosts_file_entries, parse_host};
 pub use id_list::IdList;
 pub use invocation::Invocation;
 pub use maillog::{LoggedOrigins, read_maillog};
@@ -50,6 +52,16 @@ pub trait Postfix {
 
     /// The queue files, to read who sent each message (needs root or the postfix user).
     fn origins(&self) -> Result<Box<dyn Origins>, PostfixError>;
+
+    /// Across several hosts or instances: each one's target and programs (empty for one).
+    fn members(&self) -> Vec<(&Target, &PostfixPrograms)> {
+        Vec::new()
+    }
+
+    /// Across several hosts or instances: the one `place` names (as rows show it).
+    fn at(&self, _place: &str) -> Option<&dyn Postfix> {
+        None
+    }
 
     /// `postqueue -f`: try every deferred message now.
     fn flush_all(&self) -> Result<(), PostfixError>;

@@ -19,6 +19,8 @@ use crate::queue::QueueName;
 pub struct PostfixPrograms {
     config_dir: Option<PathBuf>,
     timeout: Duration,
+    /// The host the programs run on over ssh; this machine when `None`.
+    host: Option<String>,
 }
 
 /// `postqueue -i` runs at once for a flush of a selection.
@@ -32,11 +34,28 @@ impl PostfixPrograms {
         PostfixPrograms {
             config_dir,
             timeout,
+            host: None,
         }
     }
 
+    /// The same programs, run on `host` over ssh.
+    pub fn on_host(mut self, host: Option<String>) -> PostfixPrograms {
+        self.host = host;
+        self
+    }
+
+    /// The instances `postmulti -l` lists where these programs run (postmulti reads only
+    /// the default configuration directory's list).
+    pub fn instances(&self) -> Result<Vec<(String, PathBuf)>, PostfixError> {
+        let invocation = Invocation::new("postmulti", None, &["-l"]).on(self.host.as_deref());
+        let output = self.run_captured(&invocation)?;
+        Ok(super::fleet::parse_postmulti(&String::from_utf8_lossy(
+            &output.stdout,
+        )))
+    }
+
     fn invocation(&self, program: &str, args: &[&str]) -> Invocation {
-        Invocation::new(program, self.config_dir.as_deref(), args)
+        Invocation::new(program, self.config_dir.as_deref(), args).on(self.host.as_deref())
     }
 
     /// Runs postsuper with `stdin`, reading what it says as it says it: its stderr (merged
@@ -86,7 +105,7 @@ impl PostfixPrograms {
                 },
                 Err(source) => {
                     run.failure = Some(PostfixError::Read {
-                        invocation: invocation.clone(),
+                        invocation: Box::new(invocation.clone()),
                         source,
                     });
                     let _ = reader.kill();
@@ -96,7 +115,7 @@ impl PostfixPrograms {
         }
         if supervision.stalled() {
             run.failure = Some(PostfixError::Stalled {
-                invocation: invocation.clone(),
+                invocation: Box::new(invocation.clone()),
                 after: self.timeout,
             });
             return run;
@@ -104,17 +123,17 @@ impl PostfixPrograms {
         run.failure = match reader.try_wait() {
             Ok(Some(output)) if output.status.success() => None,
             Ok(Some(output)) => Some(PostfixError::Failed {
-                invocation: invocation.clone(),
+                invocation: Box::new(invocation.clone()),
                 status: super::describe_status(output.status),
                 stderr: run.other.join("\n"),
             }),
             Ok(None) => Some(PostfixError::Unexpected {
-                invocation: invocation.clone(),
+                invocation: Box::new(invocation.clone()),
                 problem: "closed its output but did not exit".into(),
                 stderr: run.other.join("\n"),
             }),
             Err(source) => Some(PostfixError::Read {
-                invocation: invocation.clone(),
+                invocation: Box::new(invocation.clone()),
                 source,
             }),
         };
@@ -174,6 +193,9 @@ impl Postfix for PostfixPrograms {
     }
 
     fn origins(&self) -> Result<Box<dyn Origins>, PostfixError> {
+        if let Some(host) = &self.host {
+            return Err(PostfixError::RemoteFiles { host: host.clone() });
+        }
         let invocation = self.invocation("postconf", &["-h", "queue_directory"]);
         let output = self.run_captured(&invocation)?;
         let dir = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
@@ -260,7 +282,7 @@ impl PostfixPrograms {
             .clone();
         if supervision.stalled() {
             return Err(PostfixError::Stalled {
-                invocation: invocation.clone(),
+                invocation: Box::new(invocation.clone()),
                 after: self.timeout,
             });
         }
@@ -356,7 +378,7 @@ impl Listing for CommandListing {
     fn finish(self: Box<Self>, read_to_end: bool) -> Result<Vec<String>, PostfixError> {
         if self.supervision.stalled() {
             return Err(PostfixError::Stalled {
-                invocation: self.invocation.clone(),
+                invocation: Box::new(self.invocation.clone()),
                 after: self.timeout,
             });
         }
@@ -369,14 +391,14 @@ impl Listing for CommandListing {
             Ok(Some(output)) => output,
             Ok(None) => {
                 return Err(PostfixError::Unexpected {
-                    invocation: self.invocation.clone(),
+                    invocation: Box::new(self.invocation.clone()),
                     problem: "closed its output but did not exit".into(),
                     stderr: String::new(),
                 });
             }
             Err(source) => {
                 return Err(PostfixError::Read {
-                    invocation: self.invocation.clone(),
+                    invocation: Box::new(self.invocation.clone()),
                     source,
                 });
             }

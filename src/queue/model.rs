@@ -75,6 +75,12 @@ pub struct QueueEntry<'a> {
     pub sender: Cow<'a, str>,
     #[serde(borrow, default)]
     pub recipients: Vec<Recipient<'a>>,
+    /// The host it is queued on, when postq reads several (postq puts it in the line).
+    #[serde(borrow, default)]
+    pub host: Option<Cow<'a, str>>,
+    /// Its Postfix instance, when postq reads several.
+    #[serde(borrow, default)]
+    pub instance: Option<Cow<'a, str>>,
     /// Who sent it, when read from the queue file (only when something asks for it).
     #[serde(skip)]
     pub origin: Option<Box<super::Origin>>,
@@ -89,6 +95,40 @@ pub struct Recipient<'a> {
 }
 
 impl QueueEntry<'_> {
+    /// What tells it apart from every other message read: its queue ID, with its host and
+    /// instance when postq reads several (a queue ID is unique only within one instance).
+    pub fn identity(&self) -> Cow<'_, str> {
+        match (&self.host, &self.instance) {
+            (None, None) => Cow::Borrowed(&self.id),
+            (host, instance) => Cow::Owned(format!(
+                "{}\u{1}{}\u{1}{}",
+                host.as_deref().unwrap_or(""),
+                instance.as_deref().unwrap_or(""),
+                self.id
+            )),
+        }
+    }
+
+    /// The queue ID as shown to people: `PLACE:ID` when postq reads several hosts or
+    /// instances (`postq show` takes it so), else the ID.
+    pub fn shown_id(&self) -> Cow<'_, str> {
+        match self.place() {
+            Some(place) => Cow::Owned(format!("{place}:{}", self.id)),
+            None => Cow::Borrowed(&self.id),
+        }
+    }
+
+    /// Where it is queued, as rows name it: `relay1`, `relay1:postfix-out`, `postfix-out`;
+    /// `None` when postq reads one instance.
+    pub fn place(&self) -> Option<String> {
+        match (&self.host, &self.instance) {
+            (None, None) => None,
+            (Some(host), None) => Some(host.to_string()),
+            (None, Some(instance)) => Some(instance.to_string()),
+            (Some(host), Some(instance)) => Some(format!("{host}:{instance}")),
+        }
+    }
+
     /// Seconds since the message arrived; never negative (clocks drift).
     pub fn age(&self, now: i64) -> i64 {
         now.saturating_sub(self.arrival_time).max(0)

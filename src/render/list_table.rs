@@ -27,7 +27,7 @@ impl ListRow {
             entry.id.len() + entry.sender.len() + entry.first_reason().map_or(0, str::len) + 40,
         );
         let end = |text: &String| u32::try_from(text.len()).unwrap_or(u32::MAX);
-        text.push_str(&entry.id);
+        text.push_str(&entry.shown_id());
         let id_end = end(&text);
         text.push_str(&escape_untrusted(&entry.sender));
         let sender_end = end(&text);

@@ -22,6 +22,7 @@ fn json_member(grouping: Grouping) -> &'static str {
         Grouping::Client => "clients",
         Grouping::Origin => "origins",
         Grouping::Subject => "subjects",
+        Grouping::Host => "hosts",
     }
 }
 

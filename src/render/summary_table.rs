@@ -31,6 +31,7 @@ fn title(grouping: Grouping) -> &'static str {
         Grouping::Client => "CLIENT",
         Grouping::Origin => "ORIGIN",
         Grouping::Subject => "SUBJECT",
+        Grouping::Host => "HOST",
     }
 }
 

@@ -74,7 +74,7 @@ where
             if !select(&mut parsed.entry) {
                 return ControlFlow::Continue(());
             }
-            if repeats == Repeats::Dropped && !seen.insert(&parsed.entry.id) {
+            if repeats == Repeats::Dropped && !seen.insert(&parsed.entry.identity()) {
                 report.duplicates += 1;
                 return ControlFlow::Continue(());
             }

@@ -134,7 +134,8 @@ where
                 if !(shared.select)(&mut parsed.entry) {
                     return;
                 }
-                let id: &str = &parsed.entry.id;
+                let identity = parsed.entry.identity();
+                let id: &str = &identity;
                 let first = shared.ids[shard_of(id)]
                     .lock()
                     .map(|mut ids| ids.insert(id))

@@ -31,6 +31,8 @@ pub enum Grouping {
     Origin,
     /// The Subject: header, from the queue files
     Subject,
+    /// Where it is queued, when postq reads several hosts or instances
+    Host,
 }
 
 impl Grouping {
@@ -297,6 +299,7 @@ pub struct Aggregator {
     clients: Option<Groups>,
     origins: Option<Groups>,
     subjects: Option<Groups>,
+    hosts: Option<Groups>,
     /// Per origin: the distinct senders and clients it used (a stolen password shows as
     /// one account under many senders, from many addresses).
     spread: HashMap<Box<str>, Spread>,
@@ -392,6 +395,7 @@ impl Aggregator {
             clients: wants(Grouping::Client).then(|| Groups::new(false)),
             origins: wants(Grouping::Origin).then(|| Groups::new(false)),
             subjects: wants(Grouping::Subject).then(|| Groups::new(false)),
+            hosts: wants(Grouping::Host).then(|| Groups::new(false)),
             spread: HashMap::new(),
             filtered: (0, 0),
             key: String::new(),
@@ -419,6 +423,9 @@ impl Aggregator {
         }
         if let Some(domains) = &mut self.sender_domains {
             domains.add(domain_of(&self.key), message, entry, all, bucket, None);
+        }
+        if let (Some(hosts), Some(place)) = (&mut self.hosts, entry.place()) {
+            hosts.add(&place, message, entry, all, bucket, None);
         }
         if let Some(recipients) = &mut self.recipients {
             for recipient in &entry.recipients {
@@ -496,6 +503,7 @@ impl Aggregator {
             (&mut self.clients, other.clients),
             (&mut self.origins, other.origins),
             (&mut self.subjects, other.subjects),
+            (&mut self.hosts, other.hosts),
         ];
         for (mine, theirs) in pairs {
             if let (Some(mine), Some(theirs)) = (mine, theirs) {
@@ -537,6 +545,10 @@ impl Aggregator {
                 stats_groups(&self.queues, &|i| QueueName::ALL[i].as_str().to_string());
             sort_groups(&mut queues);
             groupings.push((Grouping::Queue, queues));
+        }
+        // Where the mail is, across hosts and instances: next to the queues.
+        if let Some(hosts) = self.hosts {
+            groupings.push((Grouping::Host, hosts.sorted(top)));
         }
         let maps = [
             (Grouping::Sender, self.senders),

@@ -7,6 +7,7 @@ mod action_postfix;
 mod check_input;
 mod check_postfix;
 mod docs;
+mod fleet_postfix;
 mod list_input;
 mod list_postfix;
 mod metrics_postfix;

@@ -39,6 +39,9 @@ fn settings(interactive: bool) -> Settings {
         maillog: None,
         state_dir: state_dir(),
         timeout: std::time::Duration::from_secs(60),
+        places: 0,
+        host: None,
+        parallel: 8,
     }
 }
 
@@ -99,6 +102,7 @@ fn action_args(from: &str, dry_run: bool, yes: bool) -> ActionArgs {
         ids: false,
         json: false,
         repeat: 0,
+        skip_unreachable: false,
     }
 }
 
