@@ -24,6 +24,9 @@ pub fn run(ctx: &mut Context<'_>, args: &MetricsArgs) -> Result<()> {
     let started = Instant::now();
     let origins = ctx.sampled_origins().ok();
     let mut groupings = vec![Grouping::Sender, Grouping::SenderDomain];
+    if ctx.settings.fleet() {
+        groupings.push(Grouping::Host);
+    }
     if origins.is_some() {
         groupings.push(Grouping::Origin);
     }
@@ -152,6 +155,19 @@ fn exposition(reading: Option<&Reading>, args: &MetricsArgs) -> String {
         out.gauge(name, help);
         for group in top_groups(summary, grouping, args.top) {
             out.sample(name, &[(label, &group.key)], group.stats.count as f64);
+        }
+    }
+    if let Some(places) = summary.grouping(Grouping::Host) {
+        out.gauge(
+            "postq_host_messages",
+            "Messages on each host or instance read (--host, --hosts, --instance).",
+        );
+        for place in places {
+            out.sample(
+                "postq_host_messages",
+                &[("host", &place.key)],
+                place.stats.count as f64,
+            );
         }
     }
     origin_gauges(&mut out, reading, args.top);

@@ -43,6 +43,8 @@ enum Unread {
     TooMany(usize),
     /// The queue files cannot be read by this user (the error).
     NotReadable(String),
+    /// The queue files are on other hosts (--host), or several instances are read.
+    Elsewhere,
 }
 
 impl Unread {
@@ -55,6 +57,7 @@ impl Unread {
                 crate::render::format_count(ORIGINS_BY_ITSELF as u64)
             ),
             Unread::NotReadable(_) => "the queue files are not readable by this user".into(),
+            Unread::Elsewhere => "the queue files are on other hosts or instances".into(),
         }
     }
 }
@@ -252,6 +255,9 @@ impl Context<'_> {
         if self.settings.input.is_some() {
             return Err(Unread::SavedListing);
         }
+        if self.settings.places > 1 || self.settings.host.is_some() {
+            return Err(Unread::Elsewhere);
+        }
         match self.postfix.origins() {
             Ok(origins) if origins.count() <= ORIGINS_BY_ITSELF => Ok(origins),
             Ok(origins) => Err(Unread::TooMany(origins.count())),
@@ -265,6 +271,9 @@ impl Context<'_> {
     fn sampled_origins(&self) -> std::result::Result<Sampled, Unread> {
         if self.settings.input.is_some() {
             return Err(Unread::SavedListing);
+        }
+        if self.settings.places > 1 || self.settings.host.is_some() {
+            return Err(Unread::Elsewhere);
         }
         match self.postfix.origins() {
             Ok(origins) => Ok(Sampled::new(origins)),

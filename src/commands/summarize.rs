@@ -134,6 +134,9 @@ fn origins_for(
             Err(Unread::NotReadable(err)) => {
                 format!("the queue files cannot be read ({err}); run postq as root")
             }
+            Err(Unread::Elsewhere) => {
+                "the queue files are on the hosts; run postq there for accounts".into()
+            }
         }
     };
     Ok((None, Some(why)))

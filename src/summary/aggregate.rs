@@ -523,7 +523,7 @@ impl Aggregator {
     }
 
     /// The summary with the `top` largest groups (at least 1) of each grouping by key; the
-    /// queues and age buckets whole.
+    /// queues, age buckets and hosts whole.
     pub fn finish_top(self, top: usize) -> Summary {
         let top = top.max(1);
         let mut groupings = Vec::new();
@@ -548,7 +548,8 @@ impl Aggregator {
         }
         // Where the mail is, across hosts and instances: next to the queues.
         if let Some(hosts) = self.hosts {
-            groupings.push((Grouping::Host, hosts.sorted(top)));
+            // Few, and kept whole like the queues.
+            groupings.push((Grouping::Host, hosts.sorted(usize::MAX)));
         }
         let maps = [
             (Grouping::Sender, self.senders),
@@ -849,9 +850,9 @@ mod tests {
                         .map(|g| (g.key.to_string(), g.stats, g.histogram.clone()))
                         .collect::<Vec<_>>()
                 };
-                // Queues and age buckets are few, and kept whole.
+                // Queues, age buckets and hosts are few, and kept whole.
                 let kept = match grouping {
-                    Grouping::Queue | Grouping::Age => usize::MAX,
+                    Grouping::Queue | Grouping::Age | Grouping::Host => usize::MAX,
                     _ => top,
                 };
                 let expected = &groups[..groups.len().min(kept)];

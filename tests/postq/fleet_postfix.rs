@@ -13,7 +13,8 @@ use std::time::{Duration, Instant};
 use crate::support::*;
 
 /// sshd for one test, and the ssh_config that reaches it: `relay1`..`relay3` reach it,
-/// `down` reaches a closed port. Stopped when dropped.
+/// `locked` too with a key restricted to dist/postq-remote, `down` reaches a closed port.
+/// Stopped when dropped.
 struct Sshd {
     child: Child,
     dir: tempfile::TempDir,
@@ -23,14 +24,24 @@ impl Sshd {
     fn start() -> Sshd {
         let dir = tempfile::tempdir().unwrap();
         let path = |name: &str| dir.path().join(name).display().to_string();
-        for key in ["host_key", "user_key"] {
+        for key in ["host_key", "user_key", "locked_key"] {
             let made = StdCommand::new("ssh-keygen")
                 .args(["-q", "-t", "ed25519", "-N", "", "-f", &path(key)])
                 .status()
                 .expect("ssh-keygen (openssh-client)");
             assert!(made.success());
         }
-        std::fs::copy(path("user_key.pub"), path("authorized_keys")).unwrap();
+        // The second key runs only what dist/postq-remote lets through.
+        let locked = format!(
+            "restrict,command=\"{}\" {}",
+            repo().join("dist/postq-remote").display(),
+            std::fs::read_to_string(path("locked_key.pub")).unwrap()
+        );
+        std::fs::write(
+            path("authorized_keys"),
+            std::fs::read_to_string(path("user_key.pub")).unwrap() + &locked,
+        )
+        .unwrap();
         let free_port = || {
             TcpListener::bind("127.0.0.1:0")
                 .unwrap()
@@ -52,17 +63,19 @@ impl Sshd {
             ),
         )
         .unwrap();
-        let host = |aliases: &str, port: u16| {
+        let host = |aliases: &str, port: u16, key: &str| {
             format!(
                 "Host {aliases}\n  HostName 127.0.0.1\n  Port {port}\n  User root\n  \
                  IdentityFile {}\n  IdentitiesOnly yes\n  StrictHostKeyChecking no\n  \
                  UserKnownHostsFile /dev/null\n  LogLevel ERROR\n",
-                path("user_key")
+                path(key)
             )
         };
         std::fs::write(
             path("ssh_config"),
-            host("relay1 relay2 relay3", port) + &host("down", closed),
+            host("relay1 relay2 relay3", port, "user_key")
+                + &host("locked", port, "locked_key")
+                + &host("down", closed, "user_key"),
         )
         .unwrap();
         // sshd's privilege separation directory (Debian's package makes it at boot).
@@ -221,6 +234,30 @@ fn hosts_are_read_as_one_queue_and_the_same_id_on_two_hosts_stays_two_messages()
     let hosts_json = json["hosts"].as_array().unwrap();
     assert_eq!(hosts_json.len(), 2, "{json}");
     assert!(hosts_json.iter().all(|host| host["count"] == 3), "{json}");
+
+    // Metrics name each host's share; promtool-valid label values.
+    let (code, metrics, err) = run(sshd.postq(&hosts).arg("metrics"));
+    assert_eq!(code, Some(0), "{err}");
+    for host in &hosts {
+        assert!(
+            metrics.contains(&format!("postq_host_messages{{host=\"{host}\"}} 3\n")),
+            "{metrics}"
+        );
+    }
+
+    // Through a key restricted to Postfix's programs (dist/postq-remote), postq works and a
+    // shell does not.
+    let locked = [behind("locked", &a)];
+    let (code, count, err) = run(sshd.postq(&locked).args(["list", "--count"]));
+    assert_eq!((code, count.trim()), (Some(0), "3"), "{err}");
+    let shell = StdCommand::new("ssh")
+        .arg("-F")
+        .arg(sshd.dir.path().join("ssh_config"))
+        .args(["locked", "id"])
+        .output()
+        .unwrap();
+    assert!(!shell.status.success());
+    assert!(stderr_of(&shell).contains("postq-remote: refused"));
 
     // A host that cannot be reached is named; the others are shown; exit 1.
     let mut with_down = hosts.to_vec();
