@@ -110,6 +110,32 @@ impl Sshd {
     }
 }
 
+impl Sshd {
+    /// postq whose ssh first runs `prelude` (a shell snippet seeing the ssh arguments as
+    /// "$*"): a host made to fail or to hang, the others reached as they are.
+    fn postq_with(&self, hosts: &[String], prelude: &str) -> assert_cmd::Command {
+        let mut command = self.postq(hosts);
+        command.env("POSTQ_SSH_COMMAND", self.wrapper(prelude));
+        command
+    }
+
+    /// The ssh of [`Sshd::postq_with`].
+    fn wrapper(&self, prelude: &str) -> PathBuf {
+        let wrapper = self.dir.path().join("ssh-wrapper");
+        std::fs::write(
+            &wrapper,
+            format!(
+                "#!/bin/sh\n{prelude}\nexec ssh -F {} \"$@\"\n",
+                self.dir.path().join("ssh_config").display()
+            ),
+        )
+        .unwrap();
+        let made = StdCommand::new("chmod").arg("+x").arg(&wrapper).status();
+        assert!(made.unwrap().success());
+        wrapper
+    }
+}
+
 impl Drop for Sshd {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -386,4 +412,83 @@ fn instances_are_found_with_postmulti() {
     let none = within("--instance nonesuch list --count");
     assert_eq!(none.status.code(), Some(2));
     assert!(stderr_of(&none).contains("postmulti -l lists: -, postfix-out"));
+}
+
+#[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix and sshd as root: run scripts/test"
+)]
+fn a_host_whose_postsuper_fails_does_not_stop_the_others_and_ctrl_c_strands_nothing() {
+    let sshd = Sshd::start();
+    let (a, b) = (Sandbox::new(), Sandbox::new());
+    for sandbox in [&a, &b] {
+        sandbox.fill(3, "spam@flood.example");
+        sandbox.fill(1, "keep@customer.example");
+    }
+    let hosts = [behind("relay1", &a), behind("relay2", &b)];
+    let before_b = by_sender(&b);
+
+    // relay2's postsuper fails: relay1 is cleaned, relay2 is named and left as it was.
+    let (code, report, err) = run(sshd
+        .postq_with(
+            &hosts,
+            r#"case "$*" in *relay2*postsuper*) echo "postsuper: fatal: simulated" >&2; exit 1;; esac"#,
+        )
+        .args(["delete", "--from", "spam@flood.example", "--yes"]));
+    assert_eq!(code, Some(1), "{report}{err}");
+    assert!(
+        report.contains("Deleted 3 of 3 selected messages"),
+        "{report}"
+    );
+    assert!(err.contains("relay2"), "{err}");
+    assert!(err.contains("1 of 2 hosts or instances failed"), "{err}");
+    assert!(!by_sender(&a).contains_key("spam@flood.example"));
+    assert_eq!(by_sender(&b), before_b);
+    let held = |sandbox: &Sandbox| {
+        sandbox
+            .postqueue_json()
+            .iter()
+            .filter(|entry| entry["queue_name"] == "hold")
+            .count()
+    };
+    assert_eq!(held(&b), 0);
+
+    // Ctrl-C while relay2 is slow to hold: each host stops at a safe point and releases
+    // what it held; nothing is left on hold, nothing but the selection is gone.
+    a.fill(3, "spam@flood.example");
+    let marker = sshd.dir.path().join("slow-hold");
+    let wrapper = sshd.wrapper(&format!(
+        r#"case "$*" in *relay2*postsuper*-h*) touch {}; sleep 3;; esac"#,
+        marker.display()
+    ));
+    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("postq"))
+        .env("POSTQ_STATE_DIR", state_dir())
+        .env("POSTQ_SSH_COMMAND", wrapper)
+        .args(["--host", &hosts[0], "--host", &hosts[1]])
+        .args(["delete", "--from", "spam@flood.example", "--yes"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !marker.exists() {
+        assert!(Instant::now() < deadline, "relay2 never started to hold");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let sent = StdCommand::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let output = child.wait_with_output().unwrap();
+    let err = stderr_of(&output);
+    assert_ne!(output.status.code(), Some(0), "{err}");
+    assert!(err.contains("interrupted"), "{err}");
+    for sandbox in [&a, &b] {
+        assert_eq!(held(sandbox), 0, "{err}");
+        assert_eq!(by_sender(sandbox)["keep@customer.example"].len(), 1);
+    }
+    // What relay2 held was released, not deleted.
+    assert_eq!(by_sender(&b), before_b, "{err}");
 }
