@@ -462,7 +462,7 @@ fn a_host_whose_postsuper_fails_does_not_stop_the_others_and_ctrl_c_strands_noth
         r#"case "$*" in *relay2*postsuper*-h*) touch {}; sleep 3;; esac"#,
         marker.display()
     ));
-    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("postq"))
+    let child = StdCommand::new(assert_cmd::cargo::cargo_bin("postq"))
         .env("POSTQ_STATE_DIR", state_dir())
         .env("POSTQ_SSH_COMMAND", wrapper)
         .args(["--host", &hosts[0], "--host", &hosts[1]])
