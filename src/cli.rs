@@ -98,7 +98,7 @@ pub struct GlobalArgs {
     pub instance: Vec<String>,
 
     /// How many hosts and instances are read at once
-    #[arg(long, global = true, value_name = "N", default_value_t = 8,
+    #[arg(long, global = true, value_name = "N", default_value_t = 16,
           value_parser = clap::value_parser!(u16).range(1..=256), help_heading = GLOBAL_HEADING)]
     pub parallel: u16,
 

@@ -13,6 +13,8 @@ pub struct IdSet {
     hex: HashSet<u64>,
     packed: HashSet<u128>,
     long: HashSet<Box<str>>,
+    /// Across hosts and instances (a queue ID is unique only within one): a set per place.
+    places: hashbrown::HashMap<Box<str>, IdSet>,
 }
 
 const PACKED_MAX_LEN: usize = 21;
@@ -20,6 +22,18 @@ const PACKED_MAX_LEN: usize = 21;
 impl IdSet {
     pub fn new() -> Self {
         IdSet::default()
+    }
+
+    /// Adds `id` of the instance `place` names (`None`: the one instance read); returns
+    /// false when it was there already.
+    pub fn insert_at(&mut self, place: Option<&str>, id: &str) -> bool {
+        match place {
+            None => self.insert(id),
+            Some(place) => match self.places.get_mut(place) {
+                Some(ids) => ids.insert(id),
+                None => self.places.entry(place.into()).or_default().insert(id),
+            },
+        }
     }
 
     /// Adds `id`; returns false when it was there already.
@@ -100,6 +114,10 @@ mod tests {
             assert!(ids.insert(id), "{id}");
             assert!(!ids.insert(id), "{id}");
         }
+        // The same ID in two places is two messages.
+        assert!(ids.insert_at(Some("relay1"), "85F4B98C0F4"));
+        assert!(ids.insert_at(Some("relay2"), "85F4B98C0F4"));
+        assert!(!ids.insert_at(Some("relay2"), "85F4B98C0F4"));
         let long = "A".repeat(40);
         assert!(ids.insert(&long));
         assert!(!ids.insert(&long));

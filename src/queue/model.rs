@@ -95,20 +95,6 @@ pub struct Recipient<'a> {
 }
 
 impl QueueEntry<'_> {
-    /// What tells it apart from every other message read: its queue ID, with its host and
-    /// instance when postq reads several (a queue ID is unique only within one instance).
-    pub fn identity(&self) -> Cow<'_, str> {
-        match (&self.host, &self.instance) {
-            (None, None) => Cow::Borrowed(&self.id),
-            (host, instance) => Cow::Owned(format!(
-                "{}\u{1}{}\u{1}{}",
-                host.as_deref().unwrap_or(""),
-                instance.as_deref().unwrap_or(""),
-                self.id
-            )),
-        }
-    }
-
     /// The queue ID as shown to people: `PLACE:ID` when postq reads several hosts or
     /// instances (`postq show` takes it so), else the ID.
     pub fn shown_id(&self) -> Cow<'_, str> {

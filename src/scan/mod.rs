@@ -74,7 +74,9 @@ where
             if !select(&mut parsed.entry) {
                 return ControlFlow::Continue(());
             }
-            if repeats == Repeats::Dropped && !seen.insert(&parsed.entry.identity()) {
+            if repeats == Repeats::Dropped
+                && !seen.insert_at(parsed.entry.place().as_deref(), &parsed.entry.id)
+            {
                 report.duplicates += 1;
                 return ControlFlow::Continue(());
             }

@@ -134,11 +134,11 @@ where
                 if !(shared.select)(&mut parsed.entry) {
                     return;
                 }
-                let identity = parsed.entry.identity();
-                let id: &str = &identity;
+                let id: &str = &parsed.entry.id;
+                let place = parsed.entry.place();
                 let first = shared.ids[shard_of(id)]
                     .lock()
-                    .map(|mut ids| ids.insert(id))
+                    .map(|mut ids| ids.insert_at(place.as_deref(), id))
                     .unwrap_or(true);
                 if !first {
                     seen.duplicates += 1;
