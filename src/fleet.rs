@@ -9,7 +9,7 @@ use crate::cli::{Cli, Command};
 use crate::console::report_error;
 use crate::error::{Error, Result};
 use crate::postfix::{Fleet, PostfixPrograms, Target, hosts_file_entries, parse_host};
-use crate::render::format_count;
+use crate::render::{format_count, shell_quote};
 use crate::settings::Settings;
 
 /// The fleet the command line names, or `None` for the one instance of `-c` (or the
@@ -84,6 +84,7 @@ pub fn build(cli: &Cli, settings: &mut Settings) -> Result<Option<Fleet>> {
         settings.host = target.host.clone();
     }
     settings.places = targets.len();
+    settings.places_args = places_args(cli);
     // Reading goes on without a host that failed (named at the end, exit 1); anything that
     // changes the queue, or watches it, needs every one.
     let lenient = matches!(cli.command, Command::List(_) | Command::Summary(_));
@@ -100,6 +101,25 @@ pub fn build(cli: &Cli, settings: &mut Settings) -> Result<Option<Fleet>> {
         usize::from(global.parallel),
         lenient,
     )))
+}
+
+/// The options that named the places, quoted for a shell.
+fn places_args(cli: &Cli) -> String {
+    let global = &cli.global;
+    let mut words: Vec<String> = Vec::new();
+    for host in &global.host {
+        words.push(format!("--host {}", shell_quote(host)));
+    }
+    if let Some(file) = &global.hosts {
+        words.push(format!(
+            "--hosts {}",
+            shell_quote(&file.display().to_string())
+        ));
+    }
+    for instance in &global.instance {
+        words.push(format!("--instance {}", shell_quote(instance)));
+    }
+    words.join(" ")
 }
 
 /// The instances `wanted` (names, or `all`) where `host` runs, from its `postmulti -l`.

@@ -28,12 +28,30 @@ pub struct Settings {
     pub host: Option<String>,
     /// How many hosts or instances are read (or acted on) at once.
     pub parallel: usize,
+    /// The options that named the hosts and instances, as given (for commands postq
+    /// suggests): `--host relay1 --host relay2`.
+    pub places_args: String,
 }
 
 impl Settings {
     /// Whether rows name their host or instance.
     pub fn fleet(&self) -> bool {
         self.places > 0
+    }
+
+    /// `postq` with the options that reach the same Postfix (`-c DIR`, `--host H`...), to
+    /// put before a command postq suggests.
+    pub fn postq(&self) -> String {
+        if !self.places_args.is_empty() {
+            return format!("postq {}", self.places_args);
+        }
+        match &self.config_dir {
+            Some(dir) => format!(
+                "postq -c {}",
+                crate::render::shell_quote(&dir.display().to_string())
+            ),
+            None => "postq".to_string(),
+        }
     }
 
     /// The instance as journals know it: its directory, on its host when over ssh (a
@@ -137,6 +155,7 @@ impl Settings {
             places: 0,
             host: None,
             parallel: usize::from(global.parallel),
+            places_args: String::new(),
         }
     }
 }

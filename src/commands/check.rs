@@ -409,14 +409,9 @@ fn flood_command(ctx: &Context<'_>, grouping: Grouping, key: &str) -> String {
         Grouping::SenderDomain => ("--from", format!("@{key}")),
         _ => ("--from", key.to_string()),
     };
-    let config = ctx
-        .settings
-        .config_dir
-        .as_ref()
-        .map(|dir| format!("-c {} ", shell_quote(&dir.display().to_string())))
-        .unwrap_or_default();
     format!(
-        "postq {config}delete {flag} {} --dry-run",
+        "{} delete {flag} {} --dry-run",
+        ctx.settings.postq(),
         shell_quote(&value)
     )
 }

@@ -26,7 +26,7 @@ use crate::postfix::{
 };
 use crate::progress::Progress;
 use crate::queue::QueueEntry;
-use crate::render::{format_age, plural, shell_quote};
+use crate::render::{format_age, plural};
 use crate::scan::{Repeats, scan_queue};
 use crate::selection::{Selection, Selector};
 use crate::settings::{Input, Settings};
@@ -80,6 +80,17 @@ pub fn run(command: &Command, ctx: &mut Context<'_>) -> Result<()> {
     let about_the_queue = !matches!(command, Command::Completions(_) | Command::Recover(_));
     if about_the_queue && ctx.settings.input.is_none() {
         ctx.warn_interrupted();
+    }
+    if ctx.settings.places > 1
+        && matches!(
+            command,
+            Command::Purge(_) | Command::Recover(_) | Command::Flush(_)
+        )
+    {
+        return Err(Error::usage_with_hint(
+            "purge, recover and flush work on one Postfix instance at a time: nothing was changed",
+            "name one: --host HOST[:CONFIG_DIR] or --instance NAME",
+        ));
     }
     match command {
         Command::List(args) => list::run(ctx, args),
@@ -176,13 +187,7 @@ impl Context<'_> {
 
     /// `postq [-c DIR] ARGS`, for the user to copy.
     fn postq_command(&self, args: &str) -> String {
-        match &self.settings.config_dir {
-            Some(dir) => format!(
-                "postq -c {} {args}",
-                shell_quote(&dir.display().to_string())
-            ),
-            None => format!("postq {args}"),
-        }
+        format!("{} {args}", self.settings.postq())
     }
 
     /// Writes the IDs of messages postq put on hold and could not release to a file in the

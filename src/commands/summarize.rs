@@ -144,13 +144,9 @@ fn origins_for(
 
 /// The command that previews the removal of what `selector` selects, for this instance.
 fn preview_command(settings: &Settings, (flag, value): &(&str, String)) -> String {
-    let config = settings
-        .config_dir
-        .as_ref()
-        .map(|dir| format!("-c {} ", shell_quote(&dir.display().to_string())))
-        .unwrap_or_default();
     format!(
-        "postq {config}delete {flag} {} --dry-run",
+        "{} delete {flag} {} --dry-run",
+        settings.postq(),
         shell_quote(value)
     )
 }

@@ -304,7 +304,8 @@ fn a_delete_across_three_hosts_removes_exactly_the_selection_on_each() {
     let sshd = Sshd::start();
     let sandboxes = [Sandbox::new(), Sandbox::new(), Sandbox::new()];
     for (n, sandbox) in sandboxes.iter().enumerate() {
-        sandbox.fill(2 + n as u32, "spam@flood.example");
+        // Over 100 in all: enough for the summary to name a culprit.
+        sandbox.fill(40 + n as u32, "spam@flood.example");
         sandbox.fill(2, &format!("user{n}@customer.example"));
     }
     let hosts: Vec<String> = sandboxes
@@ -326,6 +327,18 @@ fn a_delete_across_three_hosts_removes_exactly_the_selection_on_each() {
     let now: Vec<_> = sandboxes.iter().map(by_sender).collect();
     assert_eq!(now, before);
 
+    // The culprit across the fleet, with the command that previews its removal everywhere.
+    let (code, summary, err) = run(sshd.postq(&hosts).arg("summary"));
+    assert_eq!(code, Some(0), "{err}");
+    let everywhere: Vec<String> = hosts.iter().map(|h| format!("--host {h}")).collect();
+    assert!(
+        summary.contains(&format!(
+            "postq {} delete --from spam@flood.example --dry-run",
+            everywhere.join(" ")
+        )),
+        "{summary}"
+    );
+
     // The preview counts each host and the total.
     let (code, preview, err) =
         run(sshd
@@ -334,12 +347,12 @@ fn a_delete_across_three_hosts_removes_exactly_the_selection_on_each() {
     assert_eq!(code, Some(0), "{err}");
     for (n, host) in hosts.iter().enumerate() {
         assert!(
-            preview.contains(&format!("{host}:\n  Would delete {} messages", 2 + n)),
+            preview.contains(&format!("{host}:\n  Would delete {} messages", 40 + n)),
             "{preview}"
         );
     }
     assert!(
-        preview.contains("In all: 9 messages on 3 of 3"),
+        preview.contains("In all: 123 messages on 3 of 3"),
         "{preview}"
     );
 
@@ -350,7 +363,7 @@ fn a_delete_across_three_hosts_removes_exactly_the_selection_on_each() {
     assert_eq!(code, Some(0), "{err}");
     for (n, sandbox) in sandboxes.iter().enumerate() {
         assert!(
-            report.contains(&format!("Deleted {0} of {0} selected messages", 2 + n)),
+            report.contains(&format!("Deleted {0} of {0} selected messages", 40 + n)),
             "{report}"
         );
         let mut expected = before[n].clone();

@@ -42,6 +42,7 @@ fn settings(interactive: bool) -> Settings {
         places: 0,
         host: None,
         parallel: 8,
+        places_args: String::new(),
     }
 }
 
