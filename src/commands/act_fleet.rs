@@ -101,11 +101,11 @@ pub fn run(
     selection: &Selection,
 ) -> Result<()> {
     let verb = operation.verb();
-    if args.ids || args.json {
+    if args.ids || (args.json && args.confirm.dry_run) {
         return Err(Error::usage_with_hint(
-            "--ids and --json show one instance's messages; across hosts the preview counts \
-             each host",
-            "list them first: postq --host ... list --ids (rows name their host)",
+            "--ids and --json --dry-run show one instance's messages; across hosts the \
+             preview counts each host",
+            "list them first: postq --host ... list --json (lines name their host)",
         ));
     }
     let planned = each(ctx.settings, members, |member, _| {
@@ -154,6 +154,8 @@ pub fn run(
             .map_err(Error::Output)
     })?;
     let verify = if no_verify { Verify::No } else { Verify::Yes };
+    // Where nothing matched, nothing is done (no journal, no postsuper).
+    plans.retain(|(_, plan)| !plan.is_empty());
     let acting: Vec<(&Target, &PostfixPrograms)> =
         plans.iter().map(|(at, _)| members[*at]).collect();
     let plans: Vec<Plan> = plans.into_iter().map(|(_, plan)| plan).collect();
@@ -169,9 +171,14 @@ pub fn run(
         }
     });
     let mut failed = unreachable.len();
+    let mut documents = Vec::new();
     for (result, said) in acted {
-        writeln!(ctx.console.out, "{}:", said.label)?;
-        ctx.console.out.write_all(&indent(&said.out))?;
+        if args.json {
+            documents.push(place_json(&said, result.as_ref().err()));
+        } else {
+            writeln!(ctx.console.out, "{}:", said.label)?;
+            ctx.console.out.write_all(&indent(&said.out))?;
+        }
         ctx.console
             .err
             .write_all(&said.err)
@@ -181,7 +188,30 @@ pub fn run(
             failed += 1;
         }
     }
+    if args.json {
+        let unread: Vec<serde_json::Value> = unreachable
+            .iter()
+            .map(|(label, err)| serde_json::json!({ "place": label, "error": err.to_string() }))
+            .collect();
+        let document = serde_json::json!({ "places": documents, "unread": unread });
+        writeln!(
+            ctx.console.out,
+            "{}",
+            serde_json::to_string_pretty(&document)?
+        )?;
+    }
     done(failed, members.len())
+}
+
+/// One place's outcome, as `--json` gives it on one instance, under its name.
+fn place_json(said: &Said, failure: Option<&Error>) -> serde_json::Value {
+    let outcome: serde_json::Value =
+        serde_json::from_slice(&said.out).unwrap_or(serde_json::Value::Null);
+    serde_json::json!({
+        "place": said.label,
+        "outcome": outcome,
+        "error": failure.map(ToString::to_string),
+    })
 }
 
 /// Each member's preview under its name, then the total; who could not be read.

@@ -370,6 +370,28 @@ fn a_delete_across_three_hosts_removes_exactly_the_selection_on_each() {
         expected.remove("spam@flood.example");
         assert_eq!(by_sender(sandbox), expected, "relay{}", n + 1);
     }
+
+    // --json: one document, each host's outcome under its name.
+    let (code, json, err) = run(sshd.postq(&hosts).args([
+        "hold",
+        "--from",
+        "user1@customer.example",
+        "--yes",
+        "--json",
+    ]));
+    assert_eq!(code, Some(0), "{err}");
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let places = json["places"].as_array().unwrap();
+    assert_eq!(places.len(), 1, "only relay2 had such mail: {json}");
+    assert_eq!(places[0]["place"], hosts[1].as_str());
+    assert_eq!(places[0]["outcome"]["acted"], 2, "{json}");
+    let held: Vec<_> = sandboxes[1]
+        .postqueue_json()
+        .into_iter()
+        .filter(|entry| entry["queue_name"] == "hold")
+        .map(|entry| entry["sender"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(held, ["user1@customer.example"; 2]);
 }
 
 #[test]
