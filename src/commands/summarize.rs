@@ -135,7 +135,8 @@ fn origins_for(
                 format!("the queue files cannot be read ({err}); run postq as root")
             }
             Err(Unread::Elsewhere) => {
-                "the queue files are on the hosts; run postq there for accounts".into()
+                "the queue files are on the hosts; give --origin to read them there (postcat)"
+                    .into()
             }
         }
     };

@@ -32,10 +32,6 @@ pub enum PostfixError {
         "this works on one Postfix instance at a time; {count} are named (--host, --hosts, --instance)"
     )]
     Several { count: usize },
-    #[error(
-        "who sent each message is read from the queue files, here only: {host} is reached over ssh"
-    )]
-    RemoteFiles { host: String },
     #[error("cannot read the queue files in {}: {source}", dir.display())]
     QueueFiles {
         dir: std::path::PathBuf,
@@ -95,9 +91,7 @@ impl PostfixError {
             | PostfixError::Read { invocation, .. }
             | PostfixError::Stalled { invocation, .. }
             | PostfixError::Unexpected { invocation, .. } => invocation,
-            PostfixError::QueueFiles { .. }
-            | PostfixError::RemoteFiles { .. }
-            | PostfixError::Several { .. } => return None,
+            PostfixError::QueueFiles { .. } | PostfixError::Several { .. } => return None,
         })
     }
 
@@ -105,13 +99,6 @@ impl PostfixError {
     pub fn hint(&self) -> Option<String> {
         if let PostfixError::Several { .. } = self {
             return Some("name one: --host HOST[:CONFIG_DIR] or --instance NAME".into());
-        }
-        if let PostfixError::RemoteFiles { .. } = self {
-            return Some(
-                "select and group by postqueue's fields (sender, recipient, queue, age, reason) \
-                 across hosts; run postq on the host itself for accounts and clients"
-                    .into(),
-            );
         }
         let Some(invocation) = self.invocation() else {
             return Some(

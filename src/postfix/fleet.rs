@@ -3,6 +3,7 @@
 //! names where it comes from (`"host"`, `"instance"` members, first in the line), so a
 //! message is known by (host, instance, queue ID) from the listing on.
 
+use std::collections::HashMap;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -11,8 +12,8 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use super::{
-    IdList, Listing, MessageParts, Operation, Origins, Postfix, PostfixError, PostfixPrograms,
-    PostsuperRun,
+    IdList, Listing, MessageParts, Operation, OriginRead, Origins, Postfix, PostfixError,
+    PostfixPrograms, PostsuperRun,
 };
 use crate::queue::QueueName;
 
@@ -202,8 +203,29 @@ impl Postfix for Fleet {
         self.single().map_err(|e| *e)?.show(id, parts)
     }
 
+    /// Each place's origins (read at once, up to --parallel), looked up by the place each
+    /// line names.
     fn origins(&self) -> Result<Box<dyn Origins>, PostfixError> {
-        self.single().map_err(|e| *e)?.origins()
+        if let [member] = self.members.as_slice() {
+            return member.programs.origins();
+        }
+        let mut by_place = HashMap::new();
+        for batch in self.members.chunks(self.parallel) {
+            let read: Vec<Result<Box<dyn Origins>, PostfixError>> = std::thread::scope(|scope| {
+                let handles: Vec<_> = batch
+                    .iter()
+                    .map(|member| scope.spawn(|| member.programs.origins()))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|handle| handle.join().expect("reading origins panicked"))
+                    .collect()
+            });
+            for (member, origins) in batch.iter().zip(read) {
+                by_place.insert(member.target.label(), origins?);
+            }
+        }
+        Ok(Box::new(PlacedOrigins { by_place }))
     }
 
     fn members(&self) -> Vec<(&Target, &PostfixPrograms)> {
@@ -223,6 +245,30 @@ impl Postfix for Fleet {
 
     fn flush_one(&self, id: &str) -> Result<(), PostfixError> {
         self.single().map_err(|e| *e)?.flush_one(id)
+    }
+}
+
+/// Origins across places: each line's own place's.
+struct PlacedOrigins {
+    by_place: HashMap<String, Box<dyn Origins>>,
+}
+
+impl Origins for PlacedOrigins {
+    fn origin(&self, _id: &str, _queue: QueueName) -> OriginRead {
+        // Only ever asked with the entry (origin_of): an ID alone names no place.
+        OriginRead::Skipped
+    }
+
+    fn origin_of(&self, entry: &crate::queue::QueueEntry<'_>) -> OriginRead {
+        let place = entry.place().unwrap_or_default();
+        match self.by_place.get(&place) {
+            Some(origins) => origins.origin(&entry.id, entry.queue),
+            None => OriginRead::Skipped,
+        }
+    }
+
+    fn count(&self) -> usize {
+        self.by_place.values().map(|origins| origins.count()).sum()
     }
 }
 

@@ -9,6 +9,7 @@ mod maillog;
 mod postsuper;
 mod programs;
 mod queue_file;
+mod remote_origins;
 mod sample;
 
 use std::io::Read;

@@ -16,6 +16,7 @@ use super::{
 };
 use crate::queue::QueueName;
 
+#[derive(Clone)]
 pub struct PostfixPrograms {
     config_dir: Option<PathBuf>,
     timeout: Duration,
@@ -193,8 +194,8 @@ impl Postfix for PostfixPrograms {
     }
 
     fn origins(&self) -> Result<Box<dyn Origins>, PostfixError> {
-        if let Some(host) = &self.host {
-            return Err(PostfixError::RemoteFiles { host: host.clone() });
+        if self.host.is_some() {
+            return Ok(Box::new(super::remote_origins::RemoteOrigins::read(self)?));
         }
         let invocation = self.invocation("postconf", &["-h", "queue_directory"]);
         let output = self.run_captured(&invocation)?;
@@ -265,6 +266,20 @@ impl PostfixPrograms {
     /// Runs to the end with stdout and stderr captured; a non-zero exit is an error, and so
     /// is a run longer than the stall timeout (these programs say everything at the end).
     fn run_captured(&self, invocation: &Invocation) -> Result<std::process::Output, PostfixError> {
+        let output = self.run_to_end(invocation)?;
+        if output.status.success() {
+            Ok(output)
+        } else {
+            Err(PostfixError::failed(invocation, &output))
+        }
+    }
+
+    /// Runs `invocation` to its end, output captured, whatever its exit status (stalls
+    /// are still stopped and said).
+    pub(super) fn run_to_end(
+        &self,
+        invocation: &Invocation,
+    ) -> Result<std::process::Output, PostfixError> {
         let handle = invocation
             .expression()
             .stdin_null()
@@ -286,11 +301,30 @@ impl PostfixPrograms {
                 after: self.timeout,
             });
         }
-        if output.status.success() {
+        Ok(output)
+    }
+
+    /// `postcat -e -h -q ID...`: the envelope and headers of these messages. postcat stops
+    /// at an ID whose message has left the queue: that is no failure here.
+    pub(super) fn postcat_headers(
+        &self,
+        ids: &[&str],
+    ) -> Result<std::process::Output, PostfixError> {
+        let mut args = vec!["-e", "-h", "-q"];
+        args.extend(ids);
+        let invocation = self.invocation("postcat", &args);
+        let output = self.run_to_end(&invocation)?;
+        let gone = String::from_utf8_lossy(&output.stderr).contains("open queue file");
+        if output.status.success() || gone {
             Ok(output)
         } else {
-            Err(PostfixError::failed(invocation, &output))
+            Err(PostfixError::failed(&invocation, &output))
         }
+    }
+
+    /// `postqueue -j`, as it would run, for what is said of reading its output.
+    pub(super) fn listing_invocation(&self) -> Invocation {
+        self.invocation("postqueue", &["-j"])
     }
 }
 

@@ -13,6 +13,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
+use crate::queue::QueueEntry;
 use crate::queue::{Origin, QueueName};
 use hashbrown::HashMap;
 
@@ -28,8 +29,13 @@ pub enum OriginRead {
 }
 
 /// Origins of the messages in the queue: the real files, or a test's.
-pub trait Origins: Sync {
+pub trait Origins: Sync + Send {
     fn origin(&self, id: &str, queue: QueueName) -> OriginRead;
+
+    /// The origin of `entry`; across hosts and instances, of its place's queue files.
+    fn origin_of(&self, entry: &QueueEntry<'_>) -> OriginRead {
+        self.origin(&entry.id, entry.queue)
+    }
 
     /// How many messages the queue holds (as found when looking).
     fn count(&self) -> usize;
@@ -257,7 +263,7 @@ pub fn read_origin<R: BufRead + Seek>(mut input: R, owner: Option<u32>) -> io::R
     Ok(origin)
 }
 
-fn named_attribute(origin: &mut Origin, data: &[u8]) {
+pub(super) fn named_attribute(origin: &mut Origin, data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let Some((name, value)) = text.split_once('=') else {
         return;
@@ -281,7 +287,7 @@ fn named_attribute(origin: &mut Origin, data: &[u8]) {
 
 /// The headers postq keeps, unfolded, first of each.
 #[derive(Default)]
-struct Headers {
+pub(super) struct Headers {
     /// The header being read (folded lines joined).
     current: String,
     received_uid: Option<u32>,
@@ -292,7 +298,7 @@ struct Headers {
 }
 
 impl Headers {
-    fn line(&mut self, text: &str) {
+    pub(super) fn line(&mut self, text: &str) {
         if text.starts_with([' ', '\t']) {
             self.current.push(' ');
             self.current.push_str(text.trim());
@@ -326,7 +332,7 @@ impl Headers {
         }
     }
 
-    fn finish(mut self, origin: &mut Origin) {
+    pub(super) fn finish(mut self, origin: &mut Origin) {
         self.flush();
         origin.local_uid = self.received_uid;
         origin.subject = self.subject.map(Into::into);

@@ -256,7 +256,7 @@ impl<'a> Selector<'a> {
             (_, Some(origins)) => origins,
         };
         self.read.fetch_add(1, Ordering::Relaxed);
-        match origins.origin(&entry.id, entry.queue) {
+        match origins.origin_of(entry) {
             OriginRead::Found(origin) => entry.origin = Some(origin),
             OriginRead::Gone => {
                 self.gone.fetch_add(1, Ordering::Relaxed);

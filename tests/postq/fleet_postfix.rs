@@ -527,3 +527,47 @@ fn a_host_whose_postsuper_fails_does_not_stop_the_others_and_ctrl_c_strands_noth
     // What relay2 held was released, not deleted.
     assert_eq!(by_sender(&b), before_b, "{err}");
 }
+
+#[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix and sshd as root: run scripts/test"
+)]
+fn the_account_behind_the_spam_is_read_on_each_host_and_its_mail_removed_everywhere() {
+    let sshd = Sshd::start();
+    let (a, b) = (Sandbox::new(), Sandbox::new());
+    // Over 100 in all: enough for the summary to name the culprit.
+    a.incident(60);
+    b.incident(70);
+    let hosts = [behind("relay1", &a), behind("relay2", &b)];
+    let spam = |sandbox: &Sandbox| by_sender(sandbox).get(COMPROMISED).map_or(0, Vec::len);
+    assert_eq!((spam(&a), spam(&b)), (60, 70));
+
+    // Who sent the mail is read on each host (postcat there): the account across both.
+    let (code, count, err) =
+        run(sshd
+            .postq(&hosts)
+            .args(["list", "--count", "--account", COMPROMISED]));
+    assert_eq!((code, count.trim()), (Some(0), "130"), "{err}");
+    let (code, summary, err) = run(sshd.postq(&hosts).args(["summary", "--origin"]));
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        summary.contains(&format!("The account {COMPROMISED} sent 130 of")),
+        "{summary}"
+    );
+
+    // One preview, one yes: exactly the account's mail goes, on each host.
+    let before = [by_sender(&a), by_sender(&b)];
+    let (code, report, err) =
+        run(sshd
+            .postq(&hosts)
+            .args(["delete", "--account", COMPROMISED, "--yes"]));
+    assert_eq!(code, Some(0), "{err}");
+    assert!(report.contains("Deleted 60 of 60"), "{report}");
+    assert!(report.contains("Deleted 70 of 70"), "{report}");
+    for (sandbox, before) in [(&a, &before[0]), (&b, &before[1])] {
+        let mut expected = before.clone();
+        expected.remove(COMPROMISED);
+        assert_eq!(by_sender(sandbox), expected);
+    }
+}
