@@ -74,15 +74,27 @@ pub struct LoggedOrigins {
     pub log: HashMap<Box<str>, Logged>,
 }
 
-impl Origins for LoggedOrigins {
-    fn origin(&self, id: &str, queue: QueueName) -> OriginRead {
-        match self.files.origin(id, queue) {
+impl LoggedOrigins {
+    /// What the files said of `id`, completed from the log.
+    fn attributed(&self, read: OriginRead, id: &str) -> OriginRead {
+        match read {
             OriginRead::Found(mut origin) => {
                 attribute(&mut origin, id, &self.log);
                 OriginRead::Found(origin)
             }
             other => other,
         }
+    }
+}
+
+impl Origins for LoggedOrigins {
+    fn origin(&self, id: &str, queue: QueueName) -> OriginRead {
+        self.attributed(self.files.origin(id, queue), id)
+    }
+
+    /// Across places, the entry's own place's files (the log is the one given).
+    fn origin_of(&self, entry: &crate::queue::QueueEntry<'_>) -> OriginRead {
+        self.attributed(self.files.origin_of(entry), &entry.id)
     }
 
     fn count(&self) -> usize {
