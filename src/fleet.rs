@@ -25,7 +25,12 @@ pub fn build(cli: &Cli, settings: &mut Settings) -> Result<Option<Fleet>> {
             "give one or the other",
         ));
     }
-    let mut entries: Vec<String> = global.host.clone();
+    // Each entry with where it was given, for an error that names it.
+    let mut entries: Vec<(String, String)> = global
+        .host
+        .iter()
+        .map(|host| (host.clone(), "--host".to_string()))
+        .collect();
     if let Some(path) = &global.hosts {
         let text = std::fs::read_to_string(path).map_err(|source| Error::Input {
             path: path.clone(),
@@ -38,7 +43,12 @@ pub fn build(cli: &Cli, settings: &mut Settings) -> Result<Option<Fleet>> {
                 "one HOST or HOST:CONFIG_DIR a line; # starts a comment",
             ));
         }
-        entries.extend(listed.into_iter().map(String::from));
+        entries.extend(listed.into_iter().map(|(line, entry)| {
+            (
+                entry.to_string(),
+                format!("{}, line {line}", path.display()),
+            )
+        }));
     }
     if !global.instance.is_empty() && settings.config_dir.is_some() {
         return Err(Error::usage_with_hint(
@@ -52,10 +62,10 @@ pub fn build(cli: &Cli, settings: &mut Settings) -> Result<Option<Fleet>> {
     } else {
         entries
             .iter()
-            .map(|entry| match parse_host(entry) {
+            .map(|(entry, given)| match parse_host(entry) {
                 Some((host, dir)) => Ok((Some(host), dir.or_else(|| settings.config_dir.clone()))),
                 None => Err(Error::usage_with_hint(
-                    format!("invalid host '{entry}'"),
+                    format!("invalid host '{entry}' ({given})"),
                     "HOST (anything ssh accepts, e.g. an alias from ~/.ssh/config) or \
                      HOST:/config/dir",
                 )),

@@ -75,11 +75,13 @@ pub fn parse_host(text: &str) -> Option<(String, Option<PathBuf>)> {
     valid.then(|| (host.to_string(), dir))
 }
 
-/// The entries of a `--hosts` file: one a line; blank lines and `#` comments skipped.
-pub fn hosts_file_entries(text: &str) -> Vec<&str> {
+/// The entries of a `--hosts` file with their line numbers: one a line; blank lines and
+/// `#` comments skipped.
+pub fn hosts_file_entries(text: &str) -> Vec<(usize, &str)> {
     text.lines()
-        .map(|line| line.split('#').next().unwrap_or("").trim())
-        .filter(|line| !line.is_empty())
+        .enumerate()
+        .map(|(at, line)| (at + 1, line.split('#').next().unwrap_or("").trim()))
+        .filter(|(_, line)| !line.is_empty())
         .collect()
 }
 
@@ -454,7 +456,7 @@ mod tests {
         }
         assert_eq!(
             hosts_file_entries("# relays\nrelay1\n\n  relay2:/etc/postfix-out  # the second\n"),
-            ["relay1", "relay2:/etc/postfix-out"]
+            [(2, "relay1"), (4, "relay2:/etc/postfix-out")]
         );
         let listed = "-               -               y         /etc/postfix\n\
                       postfix-out     mta             n         /etc/postfix-out\n";

@@ -571,3 +571,32 @@ fn the_account_behind_the_spam_is_read_on_each_host_and_its_mail_removed_everywh
         assert_eq!(by_sender(sandbox), expected);
     }
 }
+
+#[test]
+fn bad_host_lists_are_usage_errors_that_name_the_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("relays.txt");
+    std::fs::write(
+        &file,
+        "# relays\nrelay1:/etc/postfix-out  # out\n-oProxyCommand=x\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(postq().arg("--hosts").arg(&file).args(["list", "--count"]));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains(&format!(
+            "invalid host '-oProxyCommand=x' ({}, line 3)",
+            file.display()
+        )),
+        "{err}"
+    );
+    std::fs::write(&file, "# nothing yet\n\n").unwrap();
+    let (code, _, err) = run(postq().arg("--hosts").arg(&file).arg("list"));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("no host in"), "{err}");
+    let (code, _, err) = run(postq().args(["--host", "relay1", "--input", "-", "list"]));
+    assert_eq!(code, Some(2), "{err}");
+    let (code, _, err) = run(postq().args(["-c", "/etc/postfix", "--instance", "all", "list"]));
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("postmulti"), "{err}");
+}
