@@ -39,6 +39,7 @@ pub fn run(ctx: &mut Context<'_>, args: &ListArgs) -> Result<()> {
     let layout = TableLayout {
         color: settings.color,
         width: settings.terminal.width,
+        places: settings.fleet(),
     };
     let mut lister = Lister::new(args, now, layout, settings.terminal.stdout);
     let format = lister.format;

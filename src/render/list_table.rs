@@ -19,6 +19,8 @@ pub struct ListRow {
     pub queue: QueueName,
     pub age: i64,
     pub size: u64,
+    /// Its host and instance, when several are read (the HOST column).
+    pub place: Option<Box<str>>,
 }
 
 impl ListRow {
@@ -27,7 +29,7 @@ impl ListRow {
             entry.id.len() + entry.sender.len() + entry.first_reason().map_or(0, str::len) + 40,
         );
         let end = |text: &String| u32::try_from(text.len()).unwrap_or(u32::MAX);
-        text.push_str(&entry.shown_id());
+        text.push_str(&entry.id);
         let id_end = end(&text);
         text.push_str(&escape_untrusted(&entry.sender));
         let sender_end = end(&text);
@@ -49,6 +51,7 @@ impl ListRow {
             queue: entry.queue,
             age: entry.age(now),
             size: entry.size,
+            place: entry.place().map(|place| escape_untrusted(&place).into()),
         }
     }
 
@@ -88,7 +91,12 @@ pub struct TableLayout {
     pub color: bool,
     /// Fit to this many columns (a terminal); None: every cell whole, lines as long as needed.
     pub width: Option<usize>,
+    /// Several hosts or instances are read: a HOST column first.
+    pub places: bool,
 }
+
+/// The HOST column's title.
+const PLACE_HEADER: &str = "HOST";
 
 const HEADER: [&str; 7] = [
     "ID",
@@ -119,6 +127,8 @@ fn cells(row: &ListRow) -> [std::borrow::Cow<'_, str>; 7] {
 /// thousand when streaming), then the header and a line for each row.
 pub struct TableWriter {
     widths: [usize; 7],
+    /// The HOST column's width, when there is one (never cut).
+    place_width: Option<usize>,
     /// Fitted to a terminal: widths are fixed and cells cut. Otherwise a cell wider than
     /// its column widens it for the rows after it: nothing is ever cut.
     fitted: bool,
@@ -134,11 +144,22 @@ impl TableWriter {
                 *width = (*width).max(cell.width());
             }
         }
+        let place_width = layout.places.then(|| {
+            sample
+                .iter()
+                .filter_map(|row| row.place.as_deref())
+                .map(UnicodeWidthStr::width)
+                .max()
+                .unwrap_or(0)
+                .max(PLACE_HEADER.len())
+        });
+        let beside = place_width.map_or(0, |width| width + GAP);
         TableWriter {
             widths: match layout.width {
-                Some(terminal) => fit_text_columns(natural, terminal),
+                Some(terminal) => fit_text_columns(natural, terminal.saturating_sub(beside)),
                 None => natural,
             },
+            place_width,
             fitted: layout.width.is_some(),
             color: layout.color,
             line: String::new(),
@@ -147,6 +168,10 @@ impl TableWriter {
 
     pub fn write_header(&mut self, out: &mut dyn Write) -> io::Result<()> {
         self.line.clear();
+        if self.color && self.place_width.is_some() {
+            self.line.push_str("\x1b[1m");
+        }
+        self.push_place(PLACE_HEADER);
         write_line(
             &mut self.line,
             &HEADER.map(Into::into),
@@ -165,10 +190,11 @@ impl TableWriter {
             }
         }
         self.line.clear();
+        let beside = self.push_place(row.place.as_deref().unwrap_or(""));
         write_line(&mut self.line, &cells, &self.widths, self.color, false);
         if self.color {
-            // Colour the queue cell: it starts after the ID column.
-            let start = self.widths[0] + GAP;
+            // Colour the queue cell: it starts after the HOST and ID columns.
+            let start = beside + self.widths[0] + GAP;
             let end = start + row.queue.as_str().len();
             if end <= self.line.len()
                 && self.line.is_char_boundary(start)
@@ -179,6 +205,23 @@ impl TableWriter {
             }
         }
         out.write_all(self.line.as_bytes())
+    }
+}
+
+impl TableWriter {
+    /// The HOST cell, padded, where there is the column; its columns on the line.
+    fn push_place(&mut self, place: &str) -> usize {
+        let Some(width) = &mut self.place_width else {
+            return 0;
+        };
+        if !self.fitted {
+            *width = (*width).max(place.width());
+        }
+        let shown = fit(place, *width);
+        self.line.push_str(&shown);
+        let pad = width.saturating_sub(shown.width()) + GAP;
+        self.line.extend(std::iter::repeat_n(' ', pad));
+        self.line.len()
     }
 }
 
@@ -368,6 +411,7 @@ mod tests {
             TableLayout {
                 color: false,
                 width,
+                places: false,
             },
         )
         .unwrap();

@@ -238,6 +238,21 @@ fn hosts_are_read_as_one_queue_and_the_same_id_on_two_hosts_stays_two_messages()
         own.sort();
         assert_eq!(theirs, own, "{alias}");
     }
+    // The table names each row's host in a column of its own.
+    let (_, table, _) = run(sshd.postq(&hosts).arg("list"));
+    let mut rows = table.lines();
+    assert!(rows.next().unwrap().starts_with("HOST "), "{table}");
+    let shared_rows: Vec<&str> = rows.filter(|row| row.contains(&shared)).collect();
+    assert_eq!(shared_rows.len(), 2, "{table}");
+    for host in &hosts {
+        assert!(
+            shared_rows
+                .iter()
+                .any(|row| row.starts_with(&format!("{host} "))),
+            "{host}: {table}"
+        );
+    }
+
     // The shared ID is two messages: counted twice, shown per host.
     let (_, count, _) = run(sshd.postq(&hosts).args(["list", "--count"]));
     assert_eq!(count.trim(), "6");
