@@ -615,3 +615,51 @@ fn bad_host_lists_are_usage_errors_that_name_the_entry() {
     assert_eq!(code, Some(2), "{err}");
     assert!(err.contains("postmulti"), "{err}");
 }
+
+#[test]
+#[cfg_attr(
+    not(feature = "real-postfix"),
+    ignore = "starts Postfix and sshd as root: run scripts/test"
+)]
+fn ctrl_c_while_a_host_hangs_stops_every_listing_at_once() {
+    let sshd = Sshd::start();
+    let sandbox = Sandbox::new();
+    sandbox.fill(2, "steady@example.org");
+    let hosts = [behind("relay1", &sandbox), behind("relay2", &sandbox)];
+    // relay2 never answers: its ssh becomes a sleep, whose pid is written down.
+    let (marker, sleeper) = (
+        sshd.dir.path().join("hanging"),
+        sshd.dir.path().join("sleeper.pid"),
+    );
+    let wrapper = sshd.wrapper(&format!(
+        r#"case "$*" in *relay2*postqueue*) echo $$ > {}; touch {}; exec sleep 600;; esac"#,
+        sleeper.display(),
+        marker.display()
+    ));
+    let child = StdCommand::new(assert_cmd::cargo::cargo_bin("postq"))
+        .env("POSTQ_STATE_DIR", state_dir())
+        .env("POSTQ_SSH_COMMAND", wrapper)
+        .args(["--host", &hosts[0], "--host", &hosts[1], "summary"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !marker.exists() {
+        assert!(Instant::now() < deadline, "relay2 was never asked");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let sent = StdCommand::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let started = Instant::now();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130), "{}", stderr_of(&output));
+    // At once: not after the stall timeout (60 s).
+    assert!(started.elapsed() < Duration::from_secs(30));
+    // The hanging host's program was stopped, not left behind.
+    let pid = std::fs::read_to_string(&sleeper).unwrap();
+    wait_gone(pid.trim());
+}
