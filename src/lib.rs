@@ -16,7 +16,7 @@ mod commands;
 mod console;
 mod docs;
 mod error;
-mod fleet;
+mod places;
 mod postfix;
 mod progress;
 mod queue;
@@ -65,7 +65,7 @@ pub fn run() -> u8 {
     }
     signals::watch();
     let mut err = io::stderr();
-    let fleet = match fleet::build(&cli, &mut settings) {
+    let fleet = match places::build(&cli, &mut settings) {
         Ok(fleet) => fleet,
         Err(error) => {
             report_error(&mut err, &error);
@@ -88,7 +88,7 @@ pub fn run() -> u8 {
         &mut TerminalPrompter,
     );
     match &fleet {
-        Some(fleet) => fleet::report_failures(fleet, code, &mut err),
+        Some(fleet) => places::report_failures(fleet, code, &mut err),
         None => code,
     }
 }

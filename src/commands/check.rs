@@ -6,15 +6,15 @@
 use std::fmt::Write as _;
 
 use super::Context;
-use super::summarize::summarize;
+use super::summarize::{preview_command, summarize};
 use crate::cli::CheckArgs;
 use crate::error::{Error, Result};
-use crate::postfix::{Origins, Sampled};
+use crate::postfix::{Origins, Sampled, mail_system_down};
 use crate::queue::QueueName;
-use crate::render::{escape_untrusted, format_age, format_count, shell_quote};
+use crate::render::{escape_untrusted, format_age, format_count};
 use crate::selection::Selection;
 use crate::selection::parse_duration;
-use crate::summary::{Grouping, Stats, Summary};
+use crate::summary::{Grouping, Summary, selector_of};
 
 /// A state, in the guidelines' order of severity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -156,7 +156,7 @@ fn check(ctx: &mut Context<'_>, args: &CheckArgs) -> Result<(State, String)> {
         Ok(origins) => (Some(origins), None),
         Err(why) => (None, Some(why.briefly())),
     };
-    let mut groupings = vec![Grouping::Queue, Grouping::Sender, Grouping::SenderDomain];
+    let mut groupings = vec![Grouping::Sender, Grouping::SenderDomain];
     if origins.is_some() {
         groupings.push(Grouping::Origin);
     }
@@ -183,7 +183,7 @@ fn check(ctx: &mut Context<'_>, args: &CheckArgs) -> Result<(State, String)> {
     // As root with Postfix stopped, postqueue reads the queue files itself and only warns:
     // UNKNOWN (the and the guidelines' word for a service that cannot be checked),
     // with what the files say.
-    if super::metrics::postfix_down(&warnings) {
+    if mail_system_down(&warnings) {
         // The queue is known but not its service: nothing is delivered, nothing arrives.
         raise(
             State::Unknown,
@@ -226,7 +226,7 @@ fn check(ctx: &mut Context<'_>, args: &CheckArgs) -> Result<(State, String)> {
         );
     }
     for queue in QueueName::ALL {
-        let stats = queue_stats(&summary, queue);
+        let stats = summary.queues[queue.index()];
         let (count, name) = (stats.count, queue.as_str());
         let at = queue.index();
         if crit_queue[at]
@@ -272,11 +272,11 @@ fn check(ctx: &mut Context<'_>, args: &CheckArgs) -> Result<(State, String)> {
     if let Some(why) = &degraded {
         let _ = write!(line, " (floods by sender: {why})");
     }
-    if let Some(flood) = &flood {
+    if let Some(selector) = flood.as_ref().and_then(|f| selector_of(f.grouping, f.key)) {
         let _ = write!(
             line,
             "; preview its removal: {}",
-            flood_command(ctx, flood.grouping, flood.key)
+            preview_command(ctx.settings, &selector)
         );
     }
     line.push_str(" | ");
@@ -398,24 +398,6 @@ impl Flood<'_> {
     }
 }
 
-/// The command that previews removing the flood, when there is one.
-fn flood_command(ctx: &Context<'_>, grouping: Grouping, key: &str) -> String {
-    let (flag, value) = match grouping {
-        Grouping::Origin => match key.split_once(':') {
-            Some(("sasl", name)) => ("--account", name.to_string()),
-            Some(("client", ip)) => ("--client", ip.to_string()),
-            _ => ("-w", format!("origin == '{key}'")),
-        },
-        Grouping::SenderDomain => ("--from", format!("@{key}")),
-        _ => ("--from", key.to_string()),
-    };
-    format!(
-        "{} delete {flag} {} --dry-run",
-        ctx.settings.postq(),
-        shell_quote(&value)
-    )
-}
-
 /// Thresholds given per queue, by [`QueueName::index`].
 struct PerQueueThresholds<'a> {
     warn: &'a [Option<Range>; 5],
@@ -446,16 +428,6 @@ fn per_queue<T>(
     Ok(found)
 }
 
-/// One queue's numbers (zero when it is empty).
-fn queue_stats(summary: &Summary, queue: QueueName) -> Stats {
-    summary
-        .grouping(Grouping::Queue)
-        .unwrap_or_default()
-        .iter()
-        .find(|group| &*group.key == queue.as_str())
-        .map_or_else(Stats::default, |group| group.stats)
-}
-
 /// Performance data, in the guidelines' `label=value[UOM];[warn];[crit];[min];[max]`:
 /// totals, then each queue's messages and oldest age (every queue, even when empty).
 fn perfdata(
@@ -480,7 +452,7 @@ fn perfdata(
     let text = |range: &Option<Range>| range.as_ref().map_or("", |r| r.text.as_str()).to_string();
     let seconds = |age: &Option<i64>| age.map_or(String::new(), |s| s.to_string());
     for queue in QueueName::ALL {
-        let stats = queue_stats(summary, queue);
+        let stats = summary.queues[queue.index()];
         let at = queue.index();
         let _ = write!(
             data,

@@ -11,11 +11,11 @@ use super::Context;
 use super::summarize::summarize;
 use crate::cli::MetricsArgs;
 use crate::error::{Error, Result};
-use crate::postfix::Origins;
+use crate::postfix::{Origins, mail_system_down};
 use crate::queue::QueueName;
 use crate::render::Exposition;
 use crate::selection::Selection;
-use crate::summary::{BUCKET_COUNT, Group, Grouping, Summary, bucket_label};
+use crate::summary::{BUCKET_COUNT, Group, Grouping, Stats, Summary, bucket_label};
 
 /// The file in `--textfile DIR` (node_exporter reads `*.prom`).
 const TEXTFILE: &str = "postq.prom";
@@ -43,7 +43,7 @@ pub fn run(ctx: &mut Context<'_>, args: &MetricsArgs) -> Result<()> {
         Some(err) => Err(err),
         None => Ok(Reading {
             summary,
-            postfix_down: postfix_down(&report.warnings),
+            postfix_down: mail_system_down(&report.warnings),
             took: started.elapsed().as_secs_f64(),
             origins: origins
                 .as_ref()
@@ -60,6 +60,9 @@ pub fn run(ctx: &mut Context<'_>, args: &MetricsArgs) -> Result<()> {
     }
     read.map(|_| ())
 }
+
+/// A per-queue gauge's value: of the queue's numbers, at `now`.
+type QueueValue = fn(&Stats, i64) -> u64;
 
 /// One whole reading of the queue.
 struct Reading {
@@ -99,27 +102,29 @@ fn exposition(reading: Option<&Reading>, args: &MetricsArgs) -> String {
     );
     out.sample("postq_postfix_up", &[], f64::from(!reading.postfix_down));
     let summary = &reading.summary;
-    let queue_gauges = [
-        ("postq_queue_messages", "Messages in each Postfix queue."),
+    let queue_gauges: [(&str, &str, QueueValue); 3] = [
+        (
+            "postq_queue_messages",
+            "Messages in each Postfix queue.",
+            |stats, _| stats.count,
+        ),
         (
             "postq_queue_bytes",
             "Bytes of the messages in each Postfix queue (postqueue's message_size).",
+            |stats, _| stats.bytes,
         ),
         (
             "postq_queue_oldest_age_seconds",
             "Age of the oldest message in each queue; 0 when the queue is empty.",
+            |stats, now| stats.oldest_age(now).unsigned_abs(),
         ),
     ];
-    for (at, (name, help)) in queue_gauges.into_iter().enumerate() {
+    for (name, help, value) in queue_gauges {
         out.gauge(name, help);
         for queue in QueueName::ALL {
-            let stats = summary.queues[queue.index()];
-            let value = [
-                stats.count,
-                stats.bytes,
-                stats.oldest_age(summary.now).unsigned_abs(),
-            ][at];
-            out.sample(name, &[("queue", queue.as_str())], value as f64);
+            let stats = &summary.queues[queue.index()];
+            let value = value(stats, summary.now) as f64;
+            out.sample(name, &[("queue", queue.as_str())], value);
         }
     }
     out.gauge(
@@ -230,11 +235,6 @@ fn origin_gauges(out: &mut Exposition, reading: &Reading, top: u16) {
             group.stats.count as f64,
         );
     }
-}
-
-/// As root with Postfix stopped, postqueue reads the queue files itself and only warns.
-pub(super) fn postfix_down(warnings: &[String]) -> bool {
-    warnings.iter().any(|w| w.contains("Mail system is down"))
 }
 
 /// Durations to the millisecond: what a scrape can tell apart.

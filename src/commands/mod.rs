@@ -254,36 +254,34 @@ impl Context<'_> {
         Ok(Some(Box::new(LoggedOrigins { files, log })))
     }
 
-    /// The queue files when reading who sent every message is cheap (a live queue, readable
-    /// by this user, at most [`ORIGINS_BY_ITSELF`] messages), or why they are left unread.
-    fn origins_if_cheap(&self) -> std::result::Result<Box<dyn Origins>, Unread> {
+    /// The queue files of the one live instance on this machine, for what reads origins
+    /// by itself; or why not.
+    fn local_origins(&self) -> std::result::Result<Box<dyn Origins>, Unread> {
         if self.settings.input.is_some() {
             return Err(Unread::SavedListing);
         }
         if self.settings.places > 1 || self.settings.host.is_some() {
             return Err(Unread::Elsewhere);
         }
-        match self.postfix.origins() {
-            Ok(origins) if origins.count() <= ORIGINS_BY_ITSELF => Ok(origins),
-            Ok(origins) => Err(Unread::TooMany(origins.count())),
-            Err(err) => Err(Unread::NotReadable(err.to_string())),
+        self.postfix
+            .origins()
+            .map_err(|err| Unread::NotReadable(err.to_string()))
+    }
+
+    /// The queue files when reading who sent every message is cheap (at most
+    /// [`ORIGINS_BY_ITSELF`] messages), or why they are left unread.
+    fn origins_if_cheap(&self) -> std::result::Result<Box<dyn Origins>, Unread> {
+        let origins = self.local_origins()?;
+        match origins.count() {
+            count if count <= ORIGINS_BY_ITSELF => Ok(origins),
+            count => Err(Unread::TooMany(count)),
         }
     }
 
     /// For check and metrics, run every minute: who sent every message of a queue of up to
-    /// 10,000 messages, else of a sample of about as
-    /// many; or why not.
+    /// 10,000 messages, else of a sample of about as many; or why not.
     fn sampled_origins(&self) -> std::result::Result<Sampled, Unread> {
-        if self.settings.input.is_some() {
-            return Err(Unread::SavedListing);
-        }
-        if self.settings.places > 1 || self.settings.host.is_some() {
-            return Err(Unread::Elsewhere);
-        }
-        match self.postfix.origins() {
-            Ok(origins) => Ok(Sampled::new(origins)),
-            Err(err) => Err(Unread::NotReadable(err.to_string())),
-        }
+        self.local_origins().map(Sampled::new)
     }
 
     /// Progress of a read, on a terminal: origins read where they are, else the listing.

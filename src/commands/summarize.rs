@@ -144,7 +144,7 @@ fn origins_for(
 }
 
 /// The command that previews the removal of what `selector` selects, for this instance.
-fn preview_command(settings: &Settings, (flag, value): &(&str, String)) -> String {
+pub(super) fn preview_command(settings: &Settings, (flag, value): &(&str, String)) -> String {
     format!(
         "{} delete {flag} {} --dry-run",
         settings.postq(),

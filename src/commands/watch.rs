@@ -15,10 +15,9 @@ use crossterm::{cursor, execute, terminal};
 use hashbrown::{HashMap, HashSet};
 
 use super::Context;
-use super::metrics::postfix_down;
 use crate::cli::WatchArgs;
 use crate::error::{Error, Result};
-use crate::postfix::Origins;
+use crate::postfix::{Origins, mail_system_down};
 use crate::queue::{QueueEntry, QueueName};
 use crate::render::{escape_untrusted, format_age, format_count};
 use crate::scan::{parse_threads, scan_parallel};
@@ -293,7 +292,7 @@ fn read(ctx: &mut Context<'_>) -> Result<Reading> {
         sources,
         by_origin,
         malformed: report.malformed,
-        postfix_down: postfix_down(&report.warnings),
+        postfix_down: mail_system_down(&report.warnings),
     })
 }
 

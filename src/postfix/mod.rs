@@ -102,6 +102,12 @@ pub struct PostsuperRun {
     pub failure: Option<PostfixError>,
 }
 
+/// Whether postqueue said the mail system is down among its `warnings`: as root with
+/// Postfix stopped, it reads the queue files itself and only warns.
+pub fn mail_system_down(warnings: &[String]) -> bool {
+    warnings.iter().any(|w| w.contains("Mail system is down"))
+}
+
 /// A listing read from a saved `postqueue -j` dump: nothing to check at the end.
 pub struct SavedListing<R>(pub R);
 

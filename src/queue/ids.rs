@@ -13,8 +13,9 @@ pub struct IdSet {
     hex: HashSet<u64>,
     packed: HashSet<u128>,
     long: HashSet<Box<str>>,
-    /// Across hosts and instances (a queue ID is unique only within one): a set per place.
-    places: hashbrown::HashMap<Box<str>, IdSet>,
+    /// Across hosts and instances (a queue ID is unique only within one): a set per place,
+    /// by host then instance ("" when not named), found without building a key.
+    places: hashbrown::HashMap<Box<str>, hashbrown::HashMap<Box<str>, IdSet>>,
 }
 
 const PACKED_MAX_LEN: usize = 21;
@@ -24,15 +25,20 @@ impl IdSet {
         IdSet::default()
     }
 
-    /// Adds `id` of the instance `place` names (`None`: the one instance read); returns
-    /// false when it was there already.
-    pub fn insert_at(&mut self, place: Option<&str>, id: &str) -> bool {
-        match place {
-            None => self.insert(id),
-            Some(place) => match self.places.get_mut(place) {
-                Some(ids) => ids.insert(id),
-                None => self.places.entry(place.into()).or_default().insert(id),
-            },
+    /// Adds `id` of the instance on `host` (`None`: the one instance read, when both are
+    /// `None`); returns false when it was there already.
+    pub fn insert_at(&mut self, host: Option<&str>, instance: Option<&str>, id: &str) -> bool {
+        if host.is_none() && instance.is_none() {
+            return self.insert(id);
+        }
+        let (host, instance) = (host.unwrap_or(""), instance.unwrap_or(""));
+        let instances = match self.places.get_mut(host) {
+            Some(instances) => instances,
+            None => self.places.entry(host.into()).or_default(),
+        };
+        match instances.get_mut(instance) {
+            Some(ids) => ids.insert(id),
+            None => instances.entry(instance.into()).or_default().insert(id),
         }
     }
 
@@ -115,9 +121,12 @@ mod tests {
             assert!(!ids.insert(id), "{id}");
         }
         // The same ID in two places is two messages.
-        assert!(ids.insert_at(Some("relay1"), "85F4B98C0F4"));
-        assert!(ids.insert_at(Some("relay2"), "85F4B98C0F4"));
-        assert!(!ids.insert_at(Some("relay2"), "85F4B98C0F4"));
+        assert!(ids.insert_at(Some("relay1"), None, "85F4B98C0F4"));
+        assert!(ids.insert_at(Some("relay2"), None, "85F4B98C0F4"));
+        assert!(!ids.insert_at(Some("relay2"), None, "85F4B98C0F4"));
+        assert!(ids.insert_at(Some("relay2"), Some("postfix-out"), "85F4B98C0F4"));
+        assert!(ids.insert_at(None, Some("postfix-out"), "85F4B98C0F4"));
+        assert!(!ids.insert_at(None, Some("postfix-out"), "85F4B98C0F4"));
         let long = "A".repeat(40);
         assert!(ids.insert(&long));
         assert!(!ids.insert(&long));

@@ -107,12 +107,24 @@ impl QueueEntry<'_> {
     /// Where it is queued, as rows name it: `relay1`, `relay1:postfix-out`, `postfix-out`;
     /// `None` when postq reads one instance.
     pub fn place(&self) -> Option<String> {
-        match (&self.host, &self.instance) {
-            (None, None) => None,
-            (Some(host), None) => Some(host.to_string()),
-            (None, Some(instance)) => Some(instance.to_string()),
-            (Some(host), Some(instance)) => Some(format!("{host}:{instance}")),
+        let mut place = String::new();
+        self.write_place(&mut place).then_some(place)
+    }
+
+    /// [`QueueEntry::place`] into `out` (cleared first), for a buffer used again; false
+    /// when postq reads one instance.
+    pub fn write_place(&self, out: &mut String) -> bool {
+        out.clear();
+        if let Some(host) = &self.host {
+            out.push_str(host);
         }
+        if let Some(instance) = &self.instance {
+            if self.host.is_some() {
+                out.push(':');
+            }
+            out.push_str(instance);
+        }
+        self.host.is_some() || self.instance.is_some()
     }
 
     /// Seconds since the message arrived; never negative (clocks drift).

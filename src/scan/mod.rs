@@ -75,7 +75,11 @@ where
                 return ControlFlow::Continue(());
             }
             if repeats == Repeats::Dropped
-                && !seen.insert_at(parsed.entry.place().as_deref(), &parsed.entry.id)
+                && !seen.insert_at(
+                    parsed.entry.host.as_deref(),
+                    parsed.entry.instance.as_deref(),
+                    &parsed.entry.id,
+                )
             {
                 report.duplicates += 1;
                 return ControlFlow::Continue(());

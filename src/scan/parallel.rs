@@ -134,11 +134,13 @@ where
                 if !(shared.select)(&mut parsed.entry) {
                     return;
                 }
-                let id: &str = &parsed.entry.id;
-                let place = parsed.entry.place();
+                let entry = &parsed.entry;
+                let id: &str = &entry.id;
                 let first = shared.ids[shard_of(id)]
                     .lock()
-                    .map(|mut ids| ids.insert_at(place.as_deref(), id))
+                    .map(|mut ids| {
+                        ids.insert_at(entry.host.as_deref(), entry.instance.as_deref(), id)
+                    })
                     .unwrap_or(true);
                 if !first {
                     seen.duplicates += 1;

@@ -306,9 +306,11 @@ pub struct Aggregator {
     /// Messages that came back through a content filter, and how many of them the mail log
     /// attributed.
     filtered: (u64, u64),
-    /// Reused buffers: keys are lower-cased and reasons normalised without allocating.
+    /// Reused buffers: keys are lower-cased, reasons normalised and places named without
+    /// allocating.
     key: String,
     reason: String,
+    place: String,
 }
 
 /// The finished summary: every grouping sorted largest first.
@@ -400,6 +402,7 @@ impl Aggregator {
             filtered: (0, 0),
             key: String::new(),
             reason: String::new(),
+            place: String::new(),
         }
     }
 
@@ -424,8 +427,10 @@ impl Aggregator {
         if let Some(domains) = &mut self.sender_domains {
             domains.add(domain_of(&self.key), message, entry, all, bucket, None);
         }
-        if let (Some(hosts), Some(place)) = (&mut self.hosts, entry.place()) {
-            hosts.add(&place, message, entry, all, bucket, None);
+        if let Some(hosts) = &mut self.hosts
+            && entry.write_place(&mut self.place)
+        {
+            hosts.add(&self.place, message, entry, all, bucket, None);
         }
         if let Some(recipients) = &mut self.recipients {
             for recipient in &entry.recipients {

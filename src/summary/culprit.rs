@@ -39,16 +39,9 @@ pub fn find_culprit(summary: &Summary) -> Option<Culprit> {
             continue;
         }
         let key = top.key.to_string();
-        let selector = match grouping {
-            Grouping::Origin => match origin_selector(&key) {
-                Some(selector) => selector,
-                // Nothing known of who sent them: the senders may still tell.
-                None => continue,
-            },
-            Grouping::Sender if key == NULL_SENDER => ("--from", "<>".to_string()),
-            Grouping::SenderDomain if key.is_empty() => ("--from", "<>".to_string()),
-            Grouping::SenderDomain => ("--from", format!("@{key}")),
-            _ => ("--from", key.clone()),
+        // Nothing known of who sent them: the senders may still tell.
+        let Some(selector) = selector_of(grouping, &key) else {
+            continue;
         };
         let spread = (grouping == Grouping::Origin)
             .then(|| summary.spread.get(key.as_str()).copied())
@@ -63,6 +56,18 @@ pub fn find_culprit(summary: &Summary) -> Option<Culprit> {
         });
     }
     None
+}
+
+/// The selector (flag and value) that selects exactly the messages of `key` in `grouping`
+/// (Origin, Sender or SenderDomain); none for an origin nothing is known of.
+pub fn selector_of(grouping: Grouping, key: &str) -> Option<(&'static str, String)> {
+    match grouping {
+        Grouping::Origin => origin_selector(key),
+        Grouping::Sender if key == NULL_SENDER => Some(("--from", "<>".to_string())),
+        Grouping::SenderDomain if key.is_empty() => Some(("--from", "<>".to_string())),
+        Grouping::SenderDomain => Some(("--from", format!("@{key}"))),
+        _ => Some(("--from", key.to_string())),
+    }
 }
 
 /// `sasl:NAME` is `--account NAME`; `client:IP` is `--client IP`; a local user has no flag:

@@ -7,5 +7,5 @@ mod reason;
 pub use aggregate::{
     AGE_BUCKETS, Aggregator, BUCKET_COUNT, Group, Grouping, Stats, Summary, bucket_label,
 };
-pub use culprit::{Culprit, find_culprit};
+pub use culprit::{Culprit, find_culprit, selector_of};
 pub use reason::normalize_reason;

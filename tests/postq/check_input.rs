@@ -16,18 +16,6 @@ fn check(args: &[&str]) -> (String, Option<i32>) {
     (text.trim_end().to_string(), output.status.code())
 }
 
-/// Thresholds that nothing in the fixture crosses.
-const CALM: [&str; 8] = [
-    "--warn-messages",
-    "100000",
-    "--crit-messages",
-    "200000",
-    "--flood-warn-count",
-    "100000",
-    "--flood-crit-count",
-    "200000",
-];
-
 fn calm_and(extra: &[&str]) -> Vec<String> {
     CALM.iter().chain(extra).map(|s| s.to_string()).collect()
 }

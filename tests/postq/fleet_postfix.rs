@@ -143,6 +143,35 @@ impl Drop for Sshd {
     }
 }
 
+/// postq with `args` through the ssh `wrapper`, interrupted (SIGINT) once the wrapper has
+/// made `marker`: what it said, and how long it took after the signal.
+fn interrupted_when(wrapper: PathBuf, args: &[&str], marker: &Path) -> (Output, Duration) {
+    let child = StdCommand::new(assert_cmd::cargo::cargo_bin("postq"))
+        .env("POSTQ_STATE_DIR", state_dir())
+        .env("POSTQ_SSH_COMMAND", wrapper)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !marker.exists() {
+        assert!(
+            Instant::now() < deadline,
+            "the wrapper never made {marker:?}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let sent = StdCommand::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+    let signalled = Instant::now();
+    let output = child.wait_with_output().unwrap();
+    (output, signalled.elapsed())
+}
+
 /// `ALIAS:CONFIG_DIR` for a sandbox.
 fn behind(alias: &str, sandbox: &Sandbox) -> String {
     format!("{alias}:{}", sandbox.config_arg())
@@ -512,26 +541,20 @@ fn a_host_whose_postsuper_fails_does_not_stop_the_others_and_ctrl_c_strands_noth
         r#"case "$*" in *relay2*postsuper*-h*) touch {}; sleep 3;; esac"#,
         marker.display()
     ));
-    let child = StdCommand::new(assert_cmd::cargo::cargo_bin("postq"))
-        .env("POSTQ_STATE_DIR", state_dir())
-        .env("POSTQ_SSH_COMMAND", wrapper)
-        .args(["--host", &hosts[0], "--host", &hosts[1]])
-        .args(["delete", "--from", "spam@flood.example", "--yes"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !marker.exists() {
-        assert!(Instant::now() < deadline, "relay2 never started to hold");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let sent = StdCommand::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(sent.success());
-    let output = child.wait_with_output().unwrap();
+    let (output, _) = interrupted_when(
+        wrapper,
+        &[
+            "--host",
+            &hosts[0],
+            "--host",
+            &hosts[1],
+            "delete",
+            "--from",
+            "spam@flood.example",
+            "--yes",
+        ],
+        &marker,
+    );
     let err = stderr_of(&output);
     assert_ne!(output.status.code(), Some(0), "{err}");
     assert!(err.contains("interrupted"), "{err}");
@@ -636,29 +659,14 @@ fn ctrl_c_while_a_host_hangs_stops_every_listing_at_once() {
         sleeper.display(),
         marker.display()
     ));
-    let child = StdCommand::new(assert_cmd::cargo::cargo_bin("postq"))
-        .env("POSTQ_STATE_DIR", state_dir())
-        .env("POSTQ_SSH_COMMAND", wrapper)
-        .args(["--host", &hosts[0], "--host", &hosts[1], "summary"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !marker.exists() {
-        assert!(Instant::now() < deadline, "relay2 was never asked");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let sent = StdCommand::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(sent.success());
-    let started = Instant::now();
-    let output = child.wait_with_output().unwrap();
+    let (output, took) = interrupted_when(
+        wrapper,
+        &["--host", &hosts[0], "--host", &hosts[1], "summary"],
+        &marker,
+    );
     assert_eq!(output.status.code(), Some(130), "{}", stderr_of(&output));
     // At once: not after the stall timeout (60 s).
-    assert!(started.elapsed() < Duration::from_secs(30));
+    assert!(took < Duration::from_secs(30), "{took:?}");
     // The hanging host's program was stopped, not left behind.
     let pid = std::fs::read_to_string(&sleeper).unwrap();
     wait_gone(pid.trim());

@@ -14,6 +14,18 @@ pub const INCIDENT_OTHERS: usize = 31;
 
 pub const COMPROMISED: &str = "compromised@customer.example";
 
+/// `check` thresholds that neither the fixtures nor the test instances cross.
+pub const CALM: [&str; 8] = [
+    "--warn-messages",
+    "100000",
+    "--crit-messages",
+    "200000",
+    "--flood-warn-count",
+    "100000",
+    "--flood-crit-count",
+    "200000",
+];
+
 pub fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
